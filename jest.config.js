@@ -1,0 +1,11 @@
+/** Unit tests live beside the code (*.test.ts); cross-service tests in test/. */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/.data/'],
+  // End-to-end tests start real servers; give them room but keep every test well under a minute.
+  testTimeout: 60000,
+  // Two cores: run test files two at a time so Postgres and Redis tests do not starve each other.
+  maxWorkers: 2,
+};
