@@ -1,0 +1,180 @@
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Rules } from '../policy/rules';
+import { INTERNAL_CONTEXT_HEADER, type InternalContextSigner } from '../policy/internal-context';
+import { isPurpose, type RequestContext } from '../policy/types';
+import { readBody } from '../subgraphs/common/server';
+import { AuthError, type TokenVerifier } from './auth';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Where each subgraph (by name in the supergraph) really answers. */
+  subgraphUrls: Record<string, string>;
+  verifyToken: TokenVerifier;
+  rules: Rules;
+  signer: InternalContextSigner;
+  /** For /readyz: composed, sources reachable, first sync done. */
+  readiness: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
+  port?: number;
+  host?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+interface GatewayContext {
+  request: RequestContext;
+  signed: string;
+  traceparent: string;
+}
+
+/**
+ * The edge: authenticates the caller, checks the claimed purpose against the rules, and passes
+ * a signed internal context and W3C trace context to every subgraph fetch. Policy on data is
+ * not decided here but in the subgraphs (DESIGN.md decision 1).
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const url = options.subgraphUrls[name];
+      if (!url) throw new Error(`no URL configured for subgraph ${name}`);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url,
+        willSendRequest({ request, context }) {
+          request.http?.headers.set(INTERNAL_CONTEXT_HEADER, context.signed);
+          request.http?.headers.set('traceparent', context.traceparent);
+        },
+      });
+    },
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    // Subgraphs already formatted their errors; strip what the gateway itself adds for debugging.
+    formatError: (formatted) => {
+      const { stacktrace: _s, serviceName: _n, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    },
+  });
+  await server.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return json(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      const r = await options.readiness().catch(() => ({ ready: false, checks: {} }));
+      return json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', checks: r.checks });
+    }
+    if (path !== '/graphql') return json(res, 404, { errors: [{ message: 'Not found: use POST /graphql', extensions: { code: 'NOT_FOUND' } }] });
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return json(res, 405, { errors: [{ message: `Expected POST, got ${req.method}`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+    }
+
+    const auth = header(req, 'authorization');
+    const token = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) return error(res, 401, 'UNAUTHENTICATED', 'Expected Authorization: Bearer <token>');
+    let actor;
+    try {
+      actor = await options.verifyToken(token);
+    } catch (err) {
+      return error(res, 401, 'UNAUTHENTICATED', err instanceof AuthError ? `Not authenticated: ${err.message}` : 'Not authenticated');
+    }
+
+    const purpose = header(req, 'x-purpose');
+    if (!purpose) return error(res, 403, 'PURPOSE_NOT_ALLOWED', 'Expected an X-Purpose header naming the purpose (doelbinding)');
+    if (!isPurpose(purpose) || !options.rules.mayClaim(actor.rollen, purpose)) {
+      return error(res, 403, 'PURPOSE_NOT_ALLOWED', `Purpose ${isPurpose(purpose) ? purpose : '(unknown)'} may not be claimed by role ${actor.rollen.join(', ')}`);
+    }
+
+    let body: { query?: unknown; operationName?: unknown } | undefined;
+    try {
+      const raw = await readBody(req);
+      body = raw.length ? JSON.parse(raw) : undefined;
+    } catch {
+      return error(res, 400, 'BAD_REQUEST', 'Expected a JSON body of at most 1 MiB');
+    }
+
+    const trace = parseTraceparent(header(req, 'traceparent'));
+    const spanId = randomBytes(8).toString('hex');
+    const query = typeof body?.query === 'string' ? body.query : null;
+    const request: RequestContext = {
+      actor,
+      doel: purpose,
+      traceId: trace?.traceId ?? randomBytes(16).toString('hex'),
+      spanId,
+      operationName: typeof body?.operationName === 'string' ? body.operationName : null,
+      documentHash: query ? createHash('sha256').update(query).digest('hex') : null,
+    };
+    const context: GatewayContext = {
+      request,
+      signed: await options.signer.sign(request),
+      traceparent: `00-${request.traceId}-${spanId}-${trace?.flags ?? '01'}`,
+    };
+
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    const result = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+      context: async () => context,
+    });
+    const out: Record<string, string> = { traceparent: context.traceparent };
+    for (const [k, v] of result.headers) out[k] = v;
+    res.writeHead(result.status ?? 200, out);
+    if (result.body.kind === 'complete') return res.end(result.body.string);
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const http: Server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) error(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
+      else res.end();
+    });
+  });
+  http.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = http.address() as AddressInfo;
+  return {
+    port,
+    url: `http://localhost:${port}/graphql`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await server.stop();
+    },
+  };
+}
+
+/** W3C Trace Context: version 00, 32-hex trace id, 16-hex parent id, 2-hex flags; all-zero ids are invalid. */
+export function parseTraceparent(value: string | undefined): { traceId: string; parentId: string; flags: string } | null {
+  const m = value?.trim().match(/^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/);
+  if (!m || /^0+$/.test(m[1]) || /^0+$/.test(m[2])) return null;
+  return { traceId: m[1], parentId: m[2], flags: m[3] };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function error(res: ServerResponse, status: number, code: string, message: string): void {
+  json(res, status, { errors: [{ message, extensions: { code } }] });
+}

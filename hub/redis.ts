@@ -1,0 +1,74 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import IORedis from 'ioredis';
+
+export class RedisUnavailableError extends Error {
+  readonly code = 'REDIS_UNAVAILABLE';
+}
+
+/** True when a Redis answers PING at `url` within `timeoutMs`. */
+export async function redisReachable(url: string, timeoutMs = 1500): Promise<boolean> {
+  const client = new IORedis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+export interface PrivateRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Gives the hub a Redis: the configured one if it answers; else, when REDIS_URL was not set
+ * explicitly and redis-server is on the PATH, a private one on a free port that lives and dies
+ * with this process. Otherwise a RedisUnavailableError that says what to do.
+ */
+export async function ensureRedis(url: string, explicit: boolean, dataDir: string): Promise<PrivateRedis> {
+  if (await redisReachable(url)) return { url, stop: async () => undefined };
+  if (explicit) throw new RedisUnavailableError(`Redis at REDIS_URL does not answer. Start it, or unset REDIS_URL to let the hub run a private redis-server.`);
+  if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    throw new RedisUnavailableError(
+      'No Redis answers at redis://127.0.0.1:6379 and redis-server is not on the PATH. Install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running one.',
+    );
+  }
+  const port = await freePort();
+  const dir = resolve(dataDir, 'redis');
+  mkdirSync(dir, { recursive: true });
+  // appendonly: BullMQ's jobs survive a crash of the hub between job steps.
+  const child: ChildProcess = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: 'ignore' });
+  const privateUrl = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 50 && !(await redisReachable(privateUrl, 200)); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!(await redisReachable(privateUrl))) {
+    child.kill();
+    throw new RedisUnavailableError('A private redis-server was started but did not answer within 5 s.');
+  }
+  return {
+    url: privateUrl,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
+}

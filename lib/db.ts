@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { Pool, types } from 'pg';
+
+/**
+ * One small interface over both Postgres drivers: `pg` against a real server, PGlite embedded.
+ * Read models, consent and audit code is written once against it.
+ */
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pg' | 'pglite';
+  /** Runs `fn` in one transaction: all of it commits, or none of it does. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** Called once per statement; tests count read-model queries with it. */
+  onQuery?: (sql: string) => void;
+}
+
+export interface DbOptions {
+  /** Postgres connection string. Without it, PGlite is used under `dataDir`. */
+  databaseUrl?: string;
+  /** Folder for PGlite's files; `memory://` keeps it in memory (tests). @defaultValue '.data/pglite' */
+  dataDir?: string;
+  /** Pool size for `pg`. @defaultValue 10 */
+  poolSize?: number;
+}
+
+// Dates and timestamps come back as strings: the schema speaks ISO strings, and JS Date would
+// shift a DATE by the local time zone.
+types.setTypeParser(1082, (v: string) => v); // date
+types.setTypeParser(1114, (v: string) => new Date(`${v}Z`).toISOString()); // timestamp
+types.setTypeParser(1184, (v: string) => new Date(v).toISOString()); // timestamptz
+types.setTypeParser(20, (v: string) => Number(v)); // int8: counts fit comfortably in a double
+
+export async function openDb(options: DbOptions = {}): Promise<Db> {
+  return options.databaseUrl ? openPg(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir ?? '.data/pglite');
+}
+
+async function openPg(databaseUrl: string, max: number): Promise<Db> {
+  const pool = new Pool({ connectionString: databaseUrl, max });
+  // An idle client that loses its server must not take the process down.
+  pool.on('error', () => undefined);
+  const db: Db = {
+    kind: 'pg',
+    async query<R>(sql: string, params?: unknown[]) {
+      db.onQuery?.(sql);
+      return (await pool.query(sql, params as unknown[])).rows as R[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Queryable = {
+          query: async <R>(sql: string, params?: unknown[]) => {
+            db.onQuery?.(sql);
+            return (await client.query(sql, params as unknown[])).rows as R[];
+          },
+          exec: async (sql: string) => {
+            await client.query(sql);
+          },
+        };
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+  await db.query('SELECT 1');
+  return db;
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  const { PGlite, types: pgliteTypes } = await import('@electric-sql/pglite');
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const parsers = {
+    [pgliteTypes.DATE]: (v: string) => v,
+    [pgliteTypes.TIMESTAMP]: (v: string) => new Date(`${v}Z`).toISOString(),
+    [pgliteTypes.TIMESTAMPTZ]: (v: string) => new Date(v).toISOString(),
+    [pgliteTypes.INT8]: (v: string) => Number(v),
+  };
+  const pg = await PGlite.create(dataDir, { parsers });
+  // PGlite is one connection: a transaction must not interleave with other statements, so every
+  // statement outside a transaction waits for the running one (a simple promise queue).
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  const db: Db = {
+    kind: 'pglite',
+    query<R>(sql: string, params?: unknown[]) {
+      db.onQuery?.(sql);
+      return serial(async () => (await pg.query<R>(sql, params as unknown[])).rows);
+    },
+    exec(sql: string) {
+      return serial(async () => {
+        await pg.exec(sql);
+      });
+    },
+    transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return serial(() =>
+        pg.transaction(async (t) =>
+          fn({
+            query: async <R>(sql: string, params?: unknown[]) => {
+              db.onQuery?.(sql);
+              return (await t.query<R>(sql, params as unknown[])).rows;
+            },
+            exec: async (sql: string) => {
+              await t.exec(sql);
+            },
+          }),
+        ),
+      );
+    },
+    close: () => serial(() => pg.close()),
+  };
+  return db;
+}

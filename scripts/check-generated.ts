@@ -1,0 +1,36 @@
+/**
+ * Fails when a generated file is stale: the supergraph against the subgraph SDLs, and the
+ * resolver types against codegen.yml. Run `npm run codegen` to refresh both.
+ */
+import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { composeSupergraph } from '../gateway/compose';
+
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '..');
+  const stale: string[] = [];
+  if (readFileSync(join(root, 'gateway', 'supergraph.graphql'), 'utf8') !== composeSupergraph()) stale.push('gateway/supergraph.graphql');
+
+  const { config } = await loadCodegenConfig({ configFilePath: join(root, 'codegen.yml') });
+  const outputs = await generate({ ...config, cwd: root, silent: true }, false);
+  for (const out of outputs) {
+    let current = '';
+    try {
+      current = readFileSync(resolve(root, out.filename), 'utf8');
+    } catch {
+      // missing counts as stale
+    }
+    if (current !== out.content) stale.push(out.filename);
+  }
+  if (stale.length) {
+    console.error(`generated files are stale: ${stale.join(', ')}\nrun \`npm run codegen\` and commit the result`);
+    process.exit(1);
+  }
+  console.log(`generated files are current (supergraph + ${outputs.length} resolver type files)`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

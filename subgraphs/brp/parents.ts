@@ -1,0 +1,9 @@
+import type { AdresRecord } from '../../domain/records';
+
+/** What `Query.huishouden` hands its fields: the household and the person it was asked for. */
+export interface HuishoudenParent {
+  id: string;
+  /** The data subject of the request: household fields are checked against this person. */
+  burgerservicenummer: string;
+  adres: AdresRecord;
+}

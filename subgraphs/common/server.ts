@@ -1,0 +1,168 @@
+import { ApolloServer, HeaderMap, type ContextFunction } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { unauthenticated } from '../../lib/errors';
+import { PolicyDecider, type PolicySources } from '../../policy/decider';
+import { enforcePolicy, type AccessRecorder, type PolicyContext } from '../../policy/directive';
+import { INTERNAL_CONTEXT_HEADER, type InternalContextSigner } from '../../policy/internal-context';
+import type { RequestContext } from '../../policy/types';
+
+/** Everything a subgraph's resolvers see: who asks and why, the per-request policy, its loaders. */
+export interface SubgraphContext<L> extends PolicyContext {
+  request: RequestContext;
+  loaders: L;
+}
+
+/** A subgraph as a folder defines it: SDL, resolvers, and how to make its per-request loaders. */
+export interface SubgraphDefinition<L> {
+  name: string;
+  typeDefs: DocumentNode;
+  /** Typed by the subgraph with its generated resolver types. */
+  resolvers: object;
+  createLoaders(request: RequestContext): L;
+}
+
+export interface SubgraphOptions {
+  signer: InternalContextSigner;
+  policySources: PolicySources;
+  /** Audit hook; called once per request with the recorder the policy layer fills. */
+  createAccessRecorder?: (request: RequestContext) => AccessRecorder & { flush(): Promise<void> };
+  port?: number;
+  host?: string;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+// Codes a client may see as they are. Anything else is an internal fault whose message could
+// carry anything (a driver error can quote a row), so it is replaced.
+const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'PURPOSE_NOT_ALLOWED', 'BAD_USER_INPUT', 'FORBIDDEN', 'CONSENT_REQUIRED', 'SOURCE_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Builds the subgraph's executable schema with the policy layer applied to every tagged field. */
+export function buildPolicySchema<L>(def: SubgraphDefinition<L>) {
+  return enforcePolicy(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }]));
+}
+
+/**
+ * Starts a subgraph on its own HTTP server. It answers only requests that carry the gateway's
+ * signed internal context; anything else is UNAUTHENTICATED.
+ */
+export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: SubgraphOptions): Promise<RunningSubgraph> {
+  const server = new ApolloServer<SubgraphContext<L>>({
+    schema: buildPolicySchema(def),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // The gateway is the only client; introspection is for composition tooling, not callers.
+    introspection: false,
+  });
+  await server.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/healthz') return send(res, 200, { 'content-type': 'application/json' }, '{"status":"ok"}');
+    if (!req.url?.startsWith('/graphql')) return send(res, 404, { 'content-type': 'application/json' }, '{"error":"not found"}');
+    const request = await options.signer.verify(header(req, INTERNAL_CONTEXT_HEADER));
+    if (!request) {
+      const body = JSON.stringify({ errors: [formatError(unauthenticated('this subgraph answers only the gateway').toJSON())] });
+      return send(res, 401, { 'content-type': 'application/json' }, body);
+    }
+    const access = options.createAccessRecorder?.(request);
+    const context: ContextFunction<[], SubgraphContext<L>> = async () => ({
+      request,
+      loaders: def.createLoaders(request),
+      policy: new PolicyDecider(request, options.policySources),
+      access,
+    });
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    const raw = await readBody(req);
+    let body: unknown;
+    try {
+      body = raw.length ? JSON.parse(raw) : undefined;
+    } catch {
+      return send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Body is not JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+    }
+    const result = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: new URL(req.url, 'http://x').search, body },
+      context,
+    });
+    // Fail closed: the answer leaves only after the audit records of this request are written.
+    if (access) {
+      try {
+        await access.flush();
+      } catch {
+        const failed = new GraphQLError(`The ${def.name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: def.name } });
+        return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ data: null, errors: [formatError(failed.toJSON())] }));
+      }
+    }
+    const out: Record<string, string> = {};
+    for (const [k, v] of result.headers) out[k] = v;
+    if (result.body.kind === 'complete') return send(res, result.status ?? 200, out, result.body.string);
+    res.writeHead(result.status ?? 200, out);
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const http: Server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      else res.end();
+    });
+  });
+  // Keep connections from the gateway open between requests: a new TCP handshake per fetch costs more than the query.
+  http.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    name: def.name,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await server.stop();
+    },
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+/** Reads a request body, refusing more than 1 MiB (no GraphQL request of ours is near that). */
+export function readBody(req: IncomingMessage, limit = 1 << 20): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,14 @@
+import type { DocumentNode } from 'graphql';
+import type { Db } from '../lib/db';
+import { brpSubgraph, typeDefs as brpTypeDefs } from './brp';
+import type { SubgraphDefinition } from './common/server';
+import { wmoSubgraph, typeDefs as wmoTypeDefs } from './wmo';
+
+/**
+ * Every subgraph, in a fixed order: composition follows it, and in one-process mode each gets
+ * port SUBGRAPH_BASE_PORT + its index.
+ */
+export const SUBGRAPHS: ReadonlyArray<{ name: string; typeDefs: DocumentNode; create(db: Db): SubgraphDefinition<unknown> }> = [
+  { name: 'brp', typeDefs: brpTypeDefs, create: brpSubgraph as (db: Db) => SubgraphDefinition<unknown> },
+  { name: 'wmo', typeDefs: wmoTypeDefs, create: wmoSubgraph as (db: Db) => SubgraphDefinition<unknown> },
+];

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { openDb, type Db } from '../../lib/db';
+import { migrate } from '../../lib/migrate';
+
+/** The real Postgres and Redis the tests use: CI's from .ci/run, else the machine's defaults. */
+export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${randomBytes(5).toString('hex')}`;
+}
+
+/**
+ * A migrated database of one's own: a fresh schema in the test Postgres, reached through a
+ * connection string that sets search_path, so test files running side by side never meet.
+ */
+export async function isolatedDatabase(): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
+  const schema = uniqueName('t');
+  const admin = await openDb({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  const url = withSearchPath(TEST_DATABASE_URL, schema);
+  const db = await openDb({ databaseUrl: url, poolSize: 4 });
+  await migrate(db);
+  return {
+    url,
+    db,
+    async drop() {
+      await db.close().catch(() => undefined);
+      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+function withSearchPath(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
