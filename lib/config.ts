@@ -39,6 +39,11 @@ const schema = z.object({
   INTERNAL_CONTEXT_KEY: z.string().min(32).optional(),
   /** Port of the first subgraph; the others follow in a fixed order. */
   SUBGRAPH_BASE_PORT: port.default(4101),
+  /** Where the gateway finds each subgraph when parts run apart: `brp=http://…/graphql,wmo=…`. */
+  SUBGRAPH_URLS: z
+    .string()
+    .regex(/^[a-z-]+=[^,\s]+(,[a-z-]+=[^,\s]+)*$/, 'expected name=url pairs separated by commas')
+    .optional(),
   /** Host the hub's servers bind to. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Address the hub gives the GWS stand-in for its StUF kennisgevingen (Lk01). */
@@ -54,6 +59,12 @@ export type Config = z.infer<typeof schema> & {
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
+}
+
+/** `SUBGRAPH_URLS` as a map, or undefined when unset. */
+export function parseSubgraphUrls(value: string | undefined): Record<string, string> | undefined {
+  if (!value) return undefined;
+  return Object.fromEntries(value.split(',').map((pair) => pair.split('=', 2) as [string, string]));
 }
 
 /** Validates the environment once. Throws ConfigError naming each bad key (never its value). */

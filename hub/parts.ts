@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createBrpClient } from '../adapters/brp';
+import { startBrpSimulator } from '../adapters/brp/simulator';
+import { createGwsClient } from '../adapters/gws';
+import { startGwsSimulator } from '../adapters/gws/simulator';
+import { createTokenVerifier } from '../gateway/auth';
+import { startGateway, type RunningGateway } from '../gateway';
+import { parseSubgraphUrls, type Config } from '../lib/config';
+import type { Db } from '../lib/db';
+import type { Municipality } from '../municipality/types';
+import type { InternalContextSigner } from '../policy/internal-context';
+import type { Rules } from '../policy/rules';
+import { createPolicySources } from '../policy/sources';
+import { SUBGRAPHS } from '../subgraphs';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
+import { syncState } from '../sync/read-model';
+import type { SyncSources } from '../sync/sources';
+
+/**
+ * The hub's parts, each startable alone (scripts/part.ts, one per container) or together
+ * (hub/index.ts, `npm start`). Ports: the gateway on PORT; subgraph i on SUBGRAPH_BASE_PORT + i;
+ * the stand-ins on SUBGRAPH_BASE_PORT + 80 and up. `randomPorts` lets tests run side by side.
+ */
+
+export interface StandIns {
+  brp?: Awaited<ReturnType<typeof startBrpSimulator>>;
+  gws?: Awaited<ReturnType<typeof startGwsSimulator>>;
+}
+
+const STANDIN_PORT_OFFSET = { brp: 80, gws: 81 } as const;
+
+/** Starts a stand-in for every back office whose URL is not configured. */
+export async function startStandIns(config: Config, municipality: Municipality, randomPorts = false): Promise<StandIns & { close(): Promise<void> }> {
+  const port = (name: keyof typeof STANDIN_PORT_OFFSET) => (randomPorts ? 0 : config.SUBGRAPH_BASE_PORT + STANDIN_PORT_OFFSET[name]);
+  const started: StandIns = {};
+  try {
+    if (!config.BRP_API_URL) started.brp = await startBrpSimulator({ municipality, port: port('brp'), host: config.HOST });
+    if (!config.GWS_STUF_URL) started.gws = await startGwsSimulator({ municipality, port: port('gws'), host: config.HOST });
+  } catch (err) {
+    await Promise.all([started.brp?.close(), started.gws?.close()]);
+    throw err;
+  }
+  return { ...started, close: async () => void (await Promise.all([started.brp?.close(), started.gws?.close()])) };
+}
+
+export function needsStandIns(config: Config): boolean {
+  return !config.BRP_API_URL || !config.GWS_STUF_URL;
+}
+
+const GWS_ZENDER = { organisatie: 'gemeente', applicatie: 'ONTSCHOT' };
+const GWS_ONTVANGER = { organisatie: 'gemeente', applicatie: 'GWS' };
+
+/** The adapters, pointed at the configured back offices or at the stand-ins. */
+export function createSources(config: Config, standIns: StandIns = {}): SyncSources {
+  const brpUrl = config.BRP_API_URL ?? standIns.brp?.url;
+  const gwsUrl = config.GWS_STUF_URL ?? standIns.gws?.url;
+  if (!brpUrl || !gwsUrl) throw new Error('a back office has neither a configured URL nor a running stand-in');
+  return {
+    brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.BRP_API_KEY }),
+    gws: createGwsClient({ url: gwsUrl, zender: GWS_ZENDER, ontvanger: GWS_ONTVANGER }),
+  };
+}
+
+export interface PolicyParts {
+  rules: Rules;
+  signer: InternalContextSigner;
+}
+
+/** Starts the named subgraphs (all by default), each on its own HTTP server. */
+export async function startSubgraphs(config: Config, db: Db, policy: PolicyParts, options: { names?: string[]; randomPorts?: boolean; port?: number } = {}): Promise<RunningSubgraph[]> {
+  const policySources = createPolicySources(db, policy.rules);
+  const running: RunningSubgraph[] = [];
+  try {
+    for (const [i, s] of SUBGRAPHS.entries()) {
+      if (options.names && !options.names.includes(s.name)) continue;
+      const port = options.randomPorts ? 0 : (options.port ?? config.SUBGRAPH_BASE_PORT + i);
+      running.push(await startSubgraph(s.create(db), { signer: policy.signer, policySources, port, host: config.HOST }));
+    }
+  } catch (err) {
+    await Promise.all(running.map((r) => r.close()));
+    throw err;
+  }
+  return running;
+}
+
+/** Where the gateway finds each subgraph: SUBGRAPH_URLS, else the one-process defaults. */
+export function subgraphUrls(config: Config, running: RunningSubgraph[] = []): Record<string, string> {
+  const fromRunning = Object.fromEntries(running.map((s) => [s.name, s.url]));
+  const defaults = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, `http://${config.HOST}:${config.SUBGRAPH_BASE_PORT + i}/graphql`]));
+  return { ...defaults, ...parseSubgraphUrls(config.SUBGRAPH_URLS), ...fromRunning };
+}
+
+export async function startGatewayPart(
+  config: Config,
+  db: Db,
+  policy: PolicyParts,
+  options: { urls: Record<string, string>; firstSyncDone: () => boolean; randomPorts?: boolean },
+): Promise<RunningGateway> {
+  return startGateway({
+    supergraphSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8'),
+    subgraphUrls: options.urls,
+    verifyToken: await createTokenVerifier(
+      config.devAuth ? { mode: 'dev', dataDir: config.DATA_DIR } : { mode: 'oidc', issuer: config.AUTH_ISSUER!, jwksUrl: config.AUTH_JWKS_URL!, audience: config.AUTH_AUDIENCE! },
+    ),
+    rules: policy.rules,
+    signer: policy.signer,
+    port: options.randomPorts ? 0 : config.PORT,
+    host: config.HOST,
+    readiness: async () => {
+      const sources = ['BRP', 'GWS'] as const;
+      const states = await Promise.all(sources.map((s) => syncState(db, s)));
+      const checks: Record<string, boolean> = { composed: true, firstSyncDone: options.firstSyncDone() };
+      sources.forEach((s, i) => (checks[`${s.toLowerCase()}Synced`] = !!states[i]?.lastFullSyncAt));
+      return { ready: Object.values(checks).every(Boolean), checks };
+    },
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * One part of the hub per process, for containers (docker-compose.yml):
+ *   tsx scripts/part.ts standins | subgraph <name> | sync | gateway
+ * Parts share state only through Postgres and Redis, and trust each other only through
+ * INTERNAL_CONTEXT_KEY, which is therefore required here.
+ */
+import { startGatewayPart, startStandIns, startSubgraphs, createSources, subgraphUrls } from '../hub/parts';
+import { loadConfig } from '../lib/config';
+import { openDb } from '../lib/db';
+import { migrate } from '../lib/migrate';
+import { generateMunicipality } from '../municipality';
+import { InternalContextSigner } from '../policy/internal-context';
+import { loadRules } from '../policy/rules';
+import { SUBGRAPHS } from '../subgraphs';
+import { SyncService } from '../sync/service';
+
+async function main(): Promise<void> {
+  const [part, name] = process.argv.slice(2);
+  const config = loadConfig();
+  const stops: Array<() => Promise<unknown>> = [];
+  const onStop = () => void Promise.all(stops.map((s) => s())).finally(() => process.exit(0));
+  process.on('SIGINT', onStop);
+  process.on('SIGTERM', onStop);
+
+  if (part === 'standins') {
+    const standIns = await startStandIns(config, generateMunicipality({ inhabitants: config.INHABITANTS }));
+    stops.push(() => standIns.close());
+    console.log(`stand-ins up: ${[standIns.brp && 'BRP', standIns.gws && 'GWS'].filter(Boolean).join(', ')}`);
+    return;
+  }
+  if (!config.DATABASE_URL) throw new Error('parts run apart need DATABASE_URL: PGlite lives inside one process');
+  if (!config.INTERNAL_CONTEXT_KEY && part !== 'sync') throw new Error('parts run apart need INTERNAL_CONTEXT_KEY shared by gateway and subgraphs');
+  const db = await openDb({ databaseUrl: config.DATABASE_URL });
+  stops.push(() => db.close());
+  await migrate(db);
+  const policy = { rules: loadRules(), signer: new InternalContextSigner(config.INTERNAL_CONTEXT_KEY ?? 'x'.repeat(32)) };
+
+  switch (part) {
+    case 'subgraph': {
+      if (!SUBGRAPHS.some((s) => s.name === name)) throw new Error(`unknown subgraph ${name}; expected one of ${SUBGRAPHS.map((s) => s.name).join(', ')}`);
+      const [running] = await startSubgraphs(config, db, policy, { names: [name], port: config.PORT });
+      stops.push(() => running.close());
+      console.log(`subgraph ${name} at ${running.url}`);
+      return;
+    }
+    case 'sync': {
+      const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, deps: { db, sources: createSources(config) } });
+      stops.push(() => sync.close());
+      await sync.start();
+      await sync.runFullSync();
+      console.log('first full sync done; worker keeps running');
+      return;
+    }
+    case 'gateway': {
+      const gateway = await startGatewayPart(config, db, policy, { urls: subgraphUrls(config), firstSyncDone: () => true });
+      stops.push(() => gateway.close());
+      console.log(`ontschot ready at ${gateway.url}`);
+      return;
+    }
+    default:
+      throw new Error('usage: tsx scripts/part.ts standins | subgraph <name> | sync | gateway');
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`ontschot part could not start: ${(err as Error).message}`);
+  process.exit(1);
+});
