@@ -1,0 +1,152 @@
+/**
+ * HTTP client for the Jeugd/CJG message feed (`GET {url}/berichten?vanaf=<cursor>&aantal=<n>`).
+ *
+ * Resilience (cockatiel), outermost first: retry with exponential backoff on unavailability →
+ * circuit breaker over consecutive failed attempts → timeout per attempt. Protocol errors (a 4xx,
+ * a document that is not the feed) are not retried: asking again would get the same answer.
+ */
+import {
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+} from 'cockatiel';
+import { SourceError } from './errors';
+import { parseFeed } from './parse';
+import type { JeugdBerichtRecord, RejectedBericht } from './types';
+
+export interface JeugdFeedClientOptions {
+  /** Base URL of the feed service; the feed is read at `{url}/berichten`. */
+  url: string;
+  /**
+   * Time allowed for one attempt, response body included.
+   * @defaultValue 5000
+   */
+  timeoutMs?: number;
+  /**
+   * Attempts after the first one when the feed is unavailable (network error, 5xx, timeout).
+   * @defaultValue 3
+   */
+  retries?: number;
+  /**
+   * Delay before the first retry; it doubles per retry, up to 5 s.
+   * @defaultValue 200
+   */
+  retryDelayMs?: number;
+  /**
+   * Consecutive failed attempts after which the circuit opens and calls fail at once.
+   * @defaultValue 5
+   */
+  breakerThreshold?: number;
+  /**
+   * How long an open circuit waits before letting one trial call through.
+   * @defaultValue 30000
+   */
+  breakerHalfOpenAfterMs?: number;
+}
+
+/** One page of the feed. */
+export interface JeugdFeedPage {
+  /** Parsed messages in feed order. */
+  berichten: JeugdBerichtRecord[];
+  /** Cursor to pass as `cursor` next time; opaque, store it as is. */
+  volgende: string;
+  /** Whether more messages follow `volgende` right now. */
+  meer: boolean;
+  /** Messages in this page that were not valid iJw; skipped so the cursor can move on. Report them. */
+  rejected: RejectedBericht[];
+}
+
+export interface JeugdFeedClient {
+  /**
+   * Reads up to `aantal` messages after `cursor` (`null`: from the beginning).
+   *
+   * @throws SourceError `SOURCE_UNAVAILABLE` after the retries, or at once while the circuit is
+   * open; `SOURCE_PROTOCOL_ERROR` when the feed answers something that is not a feed page.
+   * @throws RangeError when `aantal` is not an integer from 1 to 1000.
+   */
+  lees(cursor: string | null, aantal: number): Promise<JeugdFeedPage>;
+}
+
+/** Largest page the feed accepts; asking more is a programming error, not a source error. */
+const MAX_AANTAL = 1000;
+
+/** Creates a feed client. One per process is enough: it holds the circuit breaker's state. */
+export function createJeugdFeedClient(options: JeugdFeedClientOptions): JeugdFeedClient {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const endpoint = new URL('berichten', options.url.endsWith('/') ? options.url : `${options.url}/`);
+
+  // Only unavailability is worth another try; a BrokenCircuitError means "stop trying for now".
+  const transient = handleWhen((error) =>
+    error instanceof SourceError ? error.code === 'SOURCE_UNAVAILABLE' : !(error instanceof BrokenCircuitError),
+  );
+  const policy = wrap(
+    retry(transient, {
+      maxAttempts: options.retries ?? 3,
+      backoff: new ExponentialBackoff({ initialDelay: options.retryDelayMs ?? 200, maxDelay: 5000 }),
+    }),
+    circuitBreaker(transient, {
+      halfOpenAfter: options.breakerHalfOpenAfterMs ?? 30_000,
+      breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
+    }),
+    timeout(timeoutMs, TimeoutStrategy.Aggressive),
+  );
+
+  const attempt = async (url: URL, signal: AbortSignal): Promise<JeugdFeedPage> => {
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetch(url, { signal, headers: { accept: 'application/xml' } });
+      body = await response.text();
+    } catch (error) {
+      if (signal.aborted) throw error; // the timeout policy reports it
+      throw new SourceError('SOURCE_UNAVAILABLE', 'Jeugd feed: could not be reached', { cause: error });
+    }
+    if (response.status >= 500 || response.status === 429) {
+      throw new SourceError('SOURCE_UNAVAILABLE', `Jeugd feed: expected HTTP 200, got ${response.status}`);
+    }
+    if (response.status !== 200) {
+      throw new SourceError('SOURCE_PROTOCOL_ERROR', `Jeugd feed: expected HTTP 200, got ${response.status}${errorCode(body)}`);
+    }
+    return parseFeed(body);
+  };
+
+  return {
+    async lees(cursor, aantal) {
+      if (!Number.isInteger(aantal) || aantal < 1 || aantal > MAX_AANTAL) {
+        throw new RangeError(`aantal: expected an integer from 1 to ${MAX_AANTAL}, got ${String(aantal)}`);
+      }
+      const url = new URL(endpoint);
+      if (cursor !== null) url.searchParams.set('vanaf', cursor);
+      url.searchParams.set('aantal', String(aantal));
+      try {
+        return await policy.execute(({ signal }) => attempt(url, signal));
+      } catch (error) {
+        throw toSourceError(error, timeoutMs);
+      }
+    },
+  };
+}
+
+function toSourceError(error: unknown, timeoutMs: number): SourceError {
+  if (error instanceof SourceError) return error;
+  if (error instanceof BrokenCircuitError) {
+    return new SourceError('SOURCE_UNAVAILABLE', 'Jeugd feed: circuit open after repeated failures; not called');
+  }
+  if (error instanceof TaskCancelledError) {
+    return new SourceError('SOURCE_UNAVAILABLE', `Jeugd feed: no answer within ${timeoutMs} ms`);
+  }
+  return new SourceError('SOURCE_UNAVAILABLE', 'Jeugd feed: request failed', { cause: error });
+}
+
+/** The feed's error code (`<Fout code="…">`) when it is a plain code, for the error message. */
+function errorCode(body: string): string {
+  const match = /<Fout\b[^>]*\bcode="([A-Z_]{1,40})"/.exec(body);
+  return match ? ` (${match[1]})` : '';
+}
