@@ -9,8 +9,9 @@ import type { Municipality } from '../municipality/types';
 import { InternalContextSigner } from '../policy/internal-context';
 import { loadRules } from '../policy/rules';
 import type { RunningSubgraph } from '../subgraphs/common/server';
+import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { SyncService } from '../sync/service';
-import { createSources, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, subgraphUrls, type StandIns } from './parts';
+import { createSources, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls, type StandIns } from './parts';
 import { ensureRedis } from './redis';
 
 /** What starting the hub needs beyond the validated config; tests set these. */
@@ -74,6 +75,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix, deps: { db, sources: createSources(config, standIns) } });
     cleanup.push(() => sync.close());
     await sync.start();
+    const endpoint = await startKennisgevingEndpoint({
+      ontvanger: stufParties(config).hub,
+      verwerk: (k) => sync.enqueueKennisgeving(k),
+      port: randomPorts ? 0 : config.STUF_KENNISGEVING_PORT,
+      host: config.HOST,
+    });
+    cleanup.push(() => endpoint.close());
+    standIns.gws?.setKennisgevingUrl(endpoint.url);
 
     const policy = { rules: loadRules(), signer: new InternalContextSigner(config.INTERNAL_CONTEXT_KEY ?? randomBytes(32).toString('hex')) };
     const subgraphs = await startSubgraphs(config, db, policy, { randomPorts });
@@ -88,6 +97,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await sync.runFullSync();
     firstSyncDone = true;
     log(`first full sync done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await sync.schedule({ jeugdPollMs: config.JEUGD_POLL_MS, lasImportMs: config.LAS_IMPORT_MS });
 
     return { url: gateway.url, gateway, db, sync, municipality, standIns, subgraphs, close };
   } catch (err) {

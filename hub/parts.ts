@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBrpClient } from '../adapters/brp';
 import { startBrpSimulator } from '../adapters/brp/simulator';
-import { createGwsClient } from '../adapters/gws';
+import { createGwsClient, type StufSysteem } from '../adapters/gws';
 import { startGwsSimulator } from '../adapters/gws/simulator';
+import { createJeugdFeedClient } from '../adapters/jeugd';
+import { startJeugdSimulator } from '../adapters/jeugd/simulator';
+import { listExports, readExport } from '../adapters/las';
+import { createLasSimulator } from '../adapters/las/simulator';
+import { join } from 'node:path';
 import { createTokenVerifier } from '../gateway/auth';
 import { startGateway, type RunningGateway } from '../gateway';
 import { parseSubgraphUrls, type Config } from '../lib/config';
@@ -26,39 +31,64 @@ import type { SyncSources } from '../sync/sources';
 export interface StandIns {
   brp?: Awaited<ReturnType<typeof startBrpSimulator>>;
   gws?: Awaited<ReturnType<typeof startGwsSimulator>>;
+  jeugd?: Awaited<ReturnType<typeof startJeugdSimulator>>;
+  las?: ReturnType<typeof createLasSimulator> & { exportDir: string };
 }
 
-const STANDIN_PORT_OFFSET = { brp: 80, gws: 81 } as const;
+const STANDIN_PORT_OFFSET = { brp: 80, gws: 81, jeugd: 82 } as const;
 
-/** Starts a stand-in for every back office whose URL is not configured. */
+/** Our StUF identity and GWS's, from config; the stand-in is given the same, so both ends agree. */
+export function stufParties(config: Config): { hub: StufSysteem; gws: StufSysteem } {
+  return {
+    hub: { organisatie: config.STUF_ORGANISATIE, applicatie: config.STUF_APPLICATIE },
+    gws: { organisatie: config.STUF_ORGANISATIE, applicatie: config.GWS_STUF_APPLICATIE, administratie: config.GWS_STUF_ADMINISTRATIE },
+  };
+}
+
+/** Starts a stand-in for every back office whose URL is not configured, with its first data in place. */
 export async function startStandIns(config: Config, municipality: Municipality, randomPorts = false): Promise<StandIns & { close(): Promise<void> }> {
   const port = (name: keyof typeof STANDIN_PORT_OFFSET) => (randomPorts ? 0 : config.SUBGRAPH_BASE_PORT + STANDIN_PORT_OFFSET[name]);
+  const parties = stufParties(config);
   const started: StandIns = {};
+  const close = async () => void (await Promise.all([started.brp?.close(), started.gws?.close(), started.jeugd?.close()]));
   try {
-    if (!config.BRP_API_URL) started.brp = await startBrpSimulator({ municipality, port: port('brp'), host: config.HOST });
-    if (!config.GWS_STUF_URL) started.gws = await startGwsSimulator({ municipality, port: port('gws'), host: config.HOST });
+    // The synthetic BRP answers as of the world's reference date, so that ages and gezag in the
+    // showcase stories are the same on every start, whatever today is.
+    if (!config.BRP_API_URL) started.brp = await startBrpSimulator({ municipality, port: port('brp'), host: config.HOST, now: () => new Date(`${municipality.referenceDate}T12:00:00Z`) });
+    if (!config.GWS_STUF_URL) {
+      started.gws = await startGwsSimulator({ municipality, port: port('gws'), host: config.HOST, systeem: parties.gws, afnemer: parties.hub });
+    }
+    if (!config.JEUGD_FEED_URL) started.jeugd = await startJeugdSimulator({ municipality, port: port('jeugd'), host: config.HOST });
+    if (!config.LAS_EXPORT_DIR) {
+      const exportDir = join(config.DATA_DIR, 'las-exports');
+      started.las = { ...createLasSimulator({ municipality, exportDir }), exportDir };
+      await started.las.exportNow();
+    }
   } catch (err) {
-    await Promise.all([started.brp?.close(), started.gws?.close()]);
+    await close();
     throw err;
   }
-  return { ...started, close: async () => void (await Promise.all([started.brp?.close(), started.gws?.close()])) };
+  return { ...started, close };
 }
 
 export function needsStandIns(config: Config): boolean {
-  return !config.BRP_API_URL || !config.GWS_STUF_URL;
+  return !config.BRP_API_URL || !config.GWS_STUF_URL || !config.JEUGD_FEED_URL || !config.LAS_EXPORT_DIR;
 }
-
-const GWS_ZENDER = { organisatie: 'gemeente', applicatie: 'ONTSCHOT' };
-const GWS_ONTVANGER = { organisatie: 'gemeente', applicatie: 'GWS' };
 
 /** The adapters, pointed at the configured back offices or at the stand-ins. */
 export function createSources(config: Config, standIns: StandIns = {}): SyncSources {
   const brpUrl = config.BRP_API_URL ?? standIns.brp?.url;
   const gwsUrl = config.GWS_STUF_URL ?? standIns.gws?.url;
-  if (!brpUrl || !gwsUrl) throw new Error('a back office has neither a configured URL nor a running stand-in');
+  const jeugdUrl = config.JEUGD_FEED_URL ?? standIns.jeugd?.url;
+  const lasDir = config.LAS_EXPORT_DIR ?? standIns.las?.exportDir;
+  if (!brpUrl || !gwsUrl || !jeugdUrl || !lasDir) throw new Error('a back office has neither a configured address nor a running stand-in');
+  const parties = stufParties(config);
+  const jeugd = createJeugdFeedClient({ url: jeugdUrl });
   return {
     brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.BRP_API_KEY }),
-    gws: createGwsClient({ url: gwsUrl, zender: GWS_ZENDER, ontvanger: GWS_ONTVANGER }),
+    gws: createGwsClient({ url: gwsUrl, zender: parties.hub, ontvanger: parties.gws }),
+    jeugd: { lees: (cursor, aantal) => jeugd.lees(cursor, aantal) },
+    las: { listExports: () => listExports(lasDir), readExport: (id) => readExport(lasDir, id) },
   };
 }
 
@@ -108,7 +138,7 @@ export async function startGatewayPart(
     port: options.randomPorts ? 0 : config.PORT,
     host: config.HOST,
     readiness: async () => {
-      const sources = ['BRP', 'GWS'] as const;
+      const sources = ['BRP', 'GWS', 'JEUGD', 'LAS'] as const;
       const states = await Promise.all(sources.map((s) => syncState(db, s)));
       const checks: Record<string, boolean> = { composed: true, firstSyncDone: options.firstSyncDone() };
       sources.forEach((s, i) => (checks[`${s.toLowerCase()}Synced`] = !!states[i]?.lastFullSyncAt));

@@ -46,8 +46,17 @@ const schema = z.object({
     .optional(),
   /** Host the hub's servers bind to. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** Address the hub gives the GWS stand-in for its StUF kennisgevingen (Lk01). */
+  /** Port of the endpoint GWS pushes its StUF kennisgevingen (Lk01) to. */
   STUF_KENNISGEVING_PORT: port.default(4190),
+  /** StUF identity: our organisation (the gemeente code) and applications on both ends. */
+  STUF_ORGANISATIE: z.string().regex(/^[0-9]{4}$/, 'expected a four-digit gemeente code').default('9999'),
+  STUF_APPLICATIE: z.string().min(1).default('ONTSCHOT'),
+  GWS_STUF_APPLICATIE: z.string().min(1).default('GWS4all'),
+  GWS_STUF_ADMINISTRATIE: z.string().min(1).default('SOCIAAL'),
+  /** How often the Jeugd feed is polled (ms). */
+  JEUGD_POLL_MS: z.coerce.number().int().min(100).default(2000),
+  /** How often the LAS export folder is checked for a new export (ms). */
+  LAS_IMPORT_MS: z.coerce.number().int().min(1000).default(60000),
 });
 
 export type Config = z.infer<typeof schema> & {

@@ -2,6 +2,9 @@ import type { DocumentNode } from 'graphql';
 import type { Db } from '../lib/db';
 import { brpSubgraph, typeDefs as brpTypeDefs } from './brp';
 import type { SubgraphDefinition } from './common/server';
+import { jeugdSubgraph, typeDefs as jeugdTypeDefs } from './jeugd';
+import { leerplichtSubgraph, typeDefs as leerplichtTypeDefs } from './leerplicht';
+import { werkInkomenSubgraph, typeDefs as werkInkomenTypeDefs } from './werk-inkomen';
 import { wmoSubgraph, typeDefs as wmoTypeDefs } from './wmo';
 
 /**
@@ -11,4 +14,7 @@ import { wmoSubgraph, typeDefs as wmoTypeDefs } from './wmo';
 export const SUBGRAPHS: ReadonlyArray<{ name: string; typeDefs: DocumentNode; create(db: Db): SubgraphDefinition<unknown> }> = [
   { name: 'brp', typeDefs: brpTypeDefs, create: brpSubgraph as (db: Db) => SubgraphDefinition<unknown> },
   { name: 'wmo', typeDefs: wmoTypeDefs, create: wmoSubgraph as (db: Db) => SubgraphDefinition<unknown> },
+  { name: 'jeugd', typeDefs: jeugdTypeDefs, create: jeugdSubgraph as (db: Db) => SubgraphDefinition<unknown> },
+  { name: 'werk-inkomen', typeDefs: werkInkomenTypeDefs, create: werkInkomenSubgraph as (db: Db) => SubgraphDefinition<unknown> },
+  { name: 'leerplicht', typeDefs: leerplichtTypeDefs, create: leerplichtSubgraph as (db: Db) => SubgraphDefinition<unknown> },
 ];

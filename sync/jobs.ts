@@ -1,6 +1,8 @@
-import type { PersoonRecord } from '../domain/records';
+import { foldBerichten, type PendingEvent } from '../adapters/jeugd';
+import type { Kennisgeving } from '../adapters/gws';
+import type { JeugdhulpRecord, PersoonRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
 import type { Db } from '../lib/db';
-import { markSynced, sweepDossier, sweepPersons, upsertDossierRecords, upsertPersons } from './read-model';
+import { deleteDossierRecords, markSynced, sweepDossier, sweepPersons, syncState, upsertDossierRecords, upsertPersons } from './read-model';
 import type { SyncSources } from './sources';
 
 /** What a job processor needs; BullMQ wiring lives in sync/service.ts. */
@@ -11,17 +13,18 @@ export interface SyncDeps {
   now?: () => Date;
 }
 
-export interface JobResult {
-  [count: string]: number;
-}
+export type JobResult = Record<string, number | string | boolean>;
 
 const PAGE_SIZE = 200;
+const FEED_PAGE = 500;
 // Parallel requests to the BRP: enough to hide latency, few enough not to trip its rate limit.
 const BRP_CONCURRENCY = 8;
 
+const nowIso = (deps: SyncDeps) => (deps.now ?? (() => new Date()))().toISOString();
+
 /** Full sync of GWS (Wmo voorzieningen, Participatiewet uitkeringen): scan all, upsert, sweep. */
 export async function fullGws(deps: SyncDeps, run: string): Promise<JobResult> {
-  const at = (deps.now ?? (() => new Date()))().toISOString();
+  const at = nowIso(deps);
   let wmo = 0;
   for await (const page of deps.sources.gws.scanWmoVoorzieningen({ pageSize: PAGE_SIZE })) {
     await upsertDossierRecords(deps.db, 'WMO_VOORZIENING', page, run, at);
@@ -35,11 +38,118 @@ export async function fullGws(deps: SyncDeps, run: string): Promise<JobResult> {
   // The sweep and the freshness mark commit together: either the read model is known complete
   // as of `at`, or it keeps its previous mark.
   const removed = await deps.db.transaction(async (tx) => {
-    const n = await sweepDossier(tx, ['WMO_VOORZIENING', 'UITKERING'], run);
+    const n = await sweepDossier(tx, ['WMO_VOORZIENING', 'UITKERING'], run, at);
     await markSynced(tx, 'GWS', { full: at });
     return n;
   });
   return { wmo, uitkeringen, removed };
+}
+
+/**
+ * Applies one StUF kennisgeving (Lk01) from GWS. T and W carry the new state of the record,
+ * V its removal. Idempotent: applying the same kennisgeving twice leaves the same row.
+ */
+export async function applyGwsKennisgeving(deps: SyncDeps, k: Pick<Kennisgeving, 'entiteittype' | 'soort' | 'sleutel' | 'record'>): Promise<JobResult> {
+  const at = nowIso(deps);
+  const type = k.entiteittype === 'WVZ' ? 'WMO_VOORZIENING' : 'UITKERING';
+  await deps.db.transaction(async (tx) => {
+    if (k.soort === 'V' || !k.record) await deleteDossierRecords(tx, type, [k.sleutel]);
+    else if (type === 'WMO_VOORZIENING') await upsertDossierRecords(tx, type, [k.record as WmoVoorzieningRecord], null, at);
+    else await upsertDossierRecords(tx, type, [k.record as UitkeringRecord], null, at);
+    await markSynced(tx, 'GWS', { change: at });
+  });
+  return { type, soort: k.soort };
+}
+
+interface JeugdProgress {
+  pending: PendingEvent[];
+}
+
+/** Full sync of the Jeugd read model: reads the whole feed from its start and folds it anew. */
+export async function fullJeugd(deps: SyncDeps, run: string): Promise<JobResult> {
+  const at = nowIso(deps);
+  let records = new Map<string, JeugdhulpRecord>();
+  let pending: PendingEvent[] = [];
+  let cursor: string | null = null;
+  let messages = 0;
+  for (;;) {
+    const page = await deps.sources.jeugd.lees(cursor, FEED_PAGE);
+    const folded = foldBerichten(records, page.berichten, { pending });
+    records = folded.records;
+    pending = folded.pending;
+    messages += page.berichten.length;
+    cursor = page.volgende;
+    if (!page.meer) break;
+  }
+  const all = [...records.values()];
+  for (let i = 0; i < all.length; i += PAGE_SIZE) await upsertDossierRecords(deps.db, 'JEUGDHULP', all.slice(i, i + PAGE_SIZE), run, at);
+  const removed = await deps.db.transaction(async (tx) => {
+    const n = await sweepDossier(tx, ['JEUGDHULP'], run, at);
+    await markSynced(tx, 'JEUGD', { full: at, cursor: cursor ?? undefined, progress: { pending } satisfies JeugdProgress });
+    return n;
+  });
+  return { messages, records: all.length, pending: pending.length, removed };
+}
+
+/**
+ * Reads the Jeugd feed from the persisted cursor and applies what is new. The records, the new
+ * cursor and the pending start/stop reports commit in one transaction: a crash re-reads the same
+ * page and folds it to the same result.
+ */
+export async function pollJeugd(deps: SyncDeps): Promise<JobResult> {
+  const state = await syncState(deps.db, 'JEUGD');
+  if (!state?.cursor) return { skipped: 'no full sync yet' };
+  let cursor = state.cursor;
+  let pending = (state.progress as JeugdProgress | null)?.pending ?? [];
+  let changed = 0;
+  for (;;) {
+    const page = await deps.sources.jeugd.lees(cursor, FEED_PAGE);
+    if (page.berichten.length === 0 && page.volgende === cursor) break;
+    // A start or stop report may name its toewijzing only by product, so the fold gets every
+    // jeugdhulp record of the persons this page speaks of.
+    const bsns = [...new Set([...page.berichten.map((b) => b.burgerservicenummer), ...pending.map((p) => p.burgerservicenummer)])];
+    const current = await deps.db.query<{ record: JeugdhulpRecord }>("SELECT record FROM dossier_record WHERE record_type = 'JEUGDHULP' AND bsn = ANY($1::text[])", [bsns]);
+    const folded = foldBerichten(
+      current.map((r) => r.record),
+      page.berichten,
+      { pending },
+    );
+    const at = nowIso(deps);
+    await deps.db.transaction(async (tx) => {
+      await upsertDossierRecords(tx, 'JEUGDHULP', folded.changed, null, at);
+      await markSynced(tx, 'JEUGD', { ...(folded.changed.length ? { change: at } : {}), cursor: page.volgende, progress: { pending: folded.pending } satisfies JeugdProgress });
+    });
+    changed += folded.changed.length;
+    cursor = page.volgende;
+    pending = folded.pending;
+    if (!page.meer) break;
+  }
+  return { changed };
+}
+
+/**
+ * Imports the newest complete LAS export not imported yet. An export is a snapshot, so it
+ * replaces the LAS read model whole, in one transaction: readers see the old export or the new
+ * one, never a mix.
+ */
+export async function importLas(deps: SyncDeps, run: string, force = false): Promise<JobResult> {
+  const exports = await deps.sources.las.listExports();
+  const newest = exports.at(-1);
+  if (!newest) return { skipped: 'no complete export' };
+  const state = await syncState(deps.db, 'LAS');
+  if (!force && state?.cursor === newest) return { skipped: 'newest export already imported' };
+  const data = await deps.sources.las.readExport(newest);
+  const at = nowIso(deps);
+  const mark = `${run}:${newest}`;
+  await deps.db.transaction(async (tx) => {
+    await upsertDossierRecords(tx, 'LEERLING', data.leerlingen, mark, at);
+    await upsertDossierRecords(tx, 'INSCHRIJVING', data.inschrijvingen, mark, at);
+    await upsertDossierRecords(tx, 'VERZUIMMELDING', data.verzuimmeldingen, mark, at);
+    await upsertDossierRecords(tx, 'VRIJSTELLING', data.vrijstellingen, mark, at);
+    await sweepDossier(tx, ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING'], mark, at);
+    await markSynced(tx, 'LAS', { full: at, cursor: newest });
+  });
+  return { exportId: newest, leerlingen: data.leerlingen.length, inschrijvingen: data.inschrijvingen.length, verzuimmeldingen: data.verzuimmeldingen.length };
 }
 
 /**
@@ -48,7 +158,7 @@ export async function fullGws(deps: SyncDeps, run: string): Promise<JobResult> {
  * household), and the parents of their minors (who may consent for them).
  */
 export async function fullBrp(deps: SyncDeps, run: string): Promise<JobResult> {
-  const at = (deps.now ?? (() => new Date()))().toISOString();
+  const at = nowIso(deps);
   const brp = deps.sources.brp;
   const subjects = (await deps.db.query<{ bsn: string }>('SELECT DISTINCT bsn FROM dossier_record ORDER BY bsn')).map((r) => r.bsn);
 
@@ -70,7 +180,7 @@ export async function fullBrp(deps: SyncDeps, run: string): Promise<JobResult> {
   const persons = [...known.values()];
   for (let i = 0; i < persons.length; i += PAGE_SIZE) await upsertPersons(deps.db, persons.slice(i, i + PAGE_SIZE), run, at);
   const removed = await deps.db.transaction(async (tx) => {
-    const n = await sweepPersons(tx, run);
+    const n = await sweepPersons(tx, run, at);
     await markSynced(tx, 'BRP', { full: at });
     return n;
   });

@@ -25,12 +25,16 @@ export async function deleteDossierRecords(db: Queryable, type: RecordType, ids:
   if (ids.length) await db.query('DELETE FROM dossier_record WHERE record_type = $1 AND id = ANY($2::text[])', [type, ids]);
 }
 
-/** Removes records of these types that the full sync `run` did not see: gone from the source. */
-export async function sweepDossier(db: Queryable, types: readonly RecordType[], run: string): Promise<number> {
+/**
+ * Removes records of these types that the full sync `run` did not see: gone from the source.
+ * Rows written after the run started (by an incremental change) are newer than the scan and stay.
+ */
+export async function sweepDossier(db: Queryable, types: readonly RecordType[], run: string, startedAt: string): Promise<number> {
   const rows = await db.query<{ n: number }>(
-    `WITH gone AS (DELETE FROM dossier_record WHERE record_type = ANY($1::text[]) AND sync_run IS DISTINCT FROM $2 RETURNING 1)
+    `WITH gone AS (DELETE FROM dossier_record
+                    WHERE record_type = ANY($1::text[]) AND sync_run IS DISTINCT FROM $2 AND synced_at < $3 RETURNING 1)
      SELECT count(*)::int AS n FROM gone`,
-    [types, run],
+    [types, run, startedAt],
   );
   return rows[0].n;
 }
@@ -48,27 +52,39 @@ export async function upsertPersons(db: Queryable, persons: readonly PersoonReco
   );
 }
 
-export async function sweepPersons(db: Queryable, run: string): Promise<number> {
+export async function sweepPersons(db: Queryable, run: string, startedAt: string): Promise<number> {
   const rows = await db.query<{ n: number }>(
-    'WITH gone AS (DELETE FROM brp_persoon WHERE sync_run IS DISTINCT FROM $1 RETURNING 1) SELECT count(*)::int AS n FROM gone',
-    [run],
+    'WITH gone AS (DELETE FROM brp_persoon WHERE sync_run IS DISTINCT FROM $1 AND synced_at < $2 RETURNING 1) SELECT count(*)::int AS n FROM gone',
+    [run, startedAt],
   );
   return rows[0].n;
 }
 
 /** Records that a source's read model was confirmed complete (full) or changed (change) at `at`. */
-export async function markSynced(db: Queryable, source: SourceSystem, what: { full?: string; change?: string; cursor?: string }): Promise<void> {
+export async function markSynced(db: Queryable, source: SourceSystem, what: { full?: string; change?: string; cursor?: string; progress?: unknown }): Promise<void> {
   await db.query(
-    `INSERT INTO sync_state (source, last_full_sync_at, last_change_at, cursor) VALUES ($1, $2, $3, $4)
+    `INSERT INTO sync_state (source, last_full_sync_at, last_change_at, cursor, progress) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (source) DO UPDATE SET
        last_full_sync_at = COALESCE(EXCLUDED.last_full_sync_at, sync_state.last_full_sync_at),
        last_change_at = COALESCE(EXCLUDED.last_change_at, sync_state.last_change_at),
-       cursor = COALESCE(EXCLUDED.cursor, sync_state.cursor)`,
-    [source, what.full ?? null, what.change ?? null, what.cursor ?? null],
+       cursor = COALESCE(EXCLUDED.cursor, sync_state.cursor),
+       progress = COALESCE(EXCLUDED.progress, sync_state.progress)`,
+    [source, what.full ?? null, what.change ?? null, what.cursor ?? null, what.progress === undefined ? null : JSON.stringify(what.progress)],
   );
 }
 
-export async function syncState(db: Queryable, source: SourceSystem): Promise<{ lastFullSyncAt: string | null; lastChangeAt: string | null; cursor: string | null } | null> {
-  const rows = await db.query<{ last_full_sync_at: string | null; last_change_at: string | null; cursor: string | null }>('SELECT * FROM sync_state WHERE source = $1', [source]);
-  return rows[0] ? { lastFullSyncAt: rows[0].last_full_sync_at, lastChangeAt: rows[0].last_change_at, cursor: rows[0].cursor } : null;
+export interface SyncStateRow {
+  lastFullSyncAt: string | null;
+  lastChangeAt: string | null;
+  cursor: string | null;
+  progress: unknown;
+}
+
+export async function syncState(db: Queryable, source: SourceSystem): Promise<SyncStateRow | null> {
+  const rows = await db.query<{ last_full_sync_at: string | null; last_change_at: string | null; cursor: string | null; progress: unknown }>(
+    'SELECT last_full_sync_at, last_change_at, cursor, progress FROM sync_state WHERE source = $1',
+    [source],
+  );
+  const r = rows[0];
+  return r ? { lastFullSyncAt: r.last_full_sync_at, lastChangeAt: r.last_change_at, cursor: r.cursor, progress: r.progress } : null;
 }

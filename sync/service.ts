@@ -1,5 +1,6 @@
 import { FlowProducer, Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import { fullBrp, fullGws, type JobResult, type SyncDeps } from './jobs';
+import type { Kennisgeving } from '../adapters/gws';
+import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, type JobResult, type SyncDeps } from './jobs';
 
 export interface SyncServiceOptions {
   /** Redis connection for BullMQ. */
@@ -7,21 +8,27 @@ export interface SyncServiceOptions {
   /** Key prefix in Redis; tests use a unique one each. @defaultValue 'ontschot' */
   prefix?: string;
   deps: SyncDeps;
-  /** Jobs processed at once by this worker. @defaultValue 2 */
-  concurrency?: number;
   /** Attempts per job before it fails. @defaultValue 5 */
   attempts?: number;
   /** First retry delay in ms; doubles each attempt. @defaultValue 1000 */
   backoffMs?: number;
 }
 
-export const SYNC_QUEUE = 'sync';
+export interface ScheduleOptions {
+  /** How often the Jeugd feed is read from its cursor. @defaultValue 2000 */
+  jeugdPollMs?: number;
+  /** How often the LAS export folder is checked for a new export. @defaultValue 60000 */
+  lasImportMs?: number;
+}
 
-type Processor = (deps: SyncDeps, run: string) => Promise<JobResult>;
-const PROCESSORS: Record<string, Processor> = {
-  'full-gws': fullGws,
-  'full-brp': fullBrp,
-};
+/**
+ * Three queues, because their jobs need different ordering:
+ * - `sync-full`: full syncs, one at a time (they are long and each sweeps what it did not see);
+ * - `sync-changes`: polls and imports, a few at once;
+ * - `sync-gws-lk01`: StUF kennisgevingen, strictly one at a time, so that two changes to one
+ *   record are applied in the order GWS sent them.
+ */
+export const QUEUES = { full: 'sync-full', changes: 'sync-changes', kennisgevingen: 'sync-gws-lk01' } as const;
 
 /**
  * BullMQ wiring of the sync jobs. A full sync is a flow: the BRP job runs after the domain
@@ -29,51 +36,95 @@ const PROCESSORS: Record<string, Processor> = {
  * retries, and that id is the sweep's run mark, so a retried job finishes what it started.
  */
 export class SyncService {
-  private readonly queue: Queue;
+  private readonly queues: Record<keyof typeof QUEUES, Queue>;
   private readonly events: QueueEvents;
   private readonly flows: FlowProducer;
-  private worker?: Worker;
+  private readonly workers: Worker[] = [];
 
   constructor(private readonly options: SyncServiceOptions) {
     const { connection, prefix = 'ontschot' } = options;
-    this.queue = new Queue(SYNC_QUEUE, { connection, prefix });
-    this.events = new QueueEvents(SYNC_QUEUE, { connection, prefix });
+    this.queues = {
+      full: new Queue(QUEUES.full, { connection, prefix }),
+      changes: new Queue(QUEUES.changes, { connection, prefix }),
+      kennisgevingen: new Queue(QUEUES.kennisgevingen, { connection, prefix }),
+    };
+    this.events = new QueueEvents(QUEUES.full, { connection, prefix });
     this.flows = new FlowProducer({ connection, prefix });
+  }
+
+  private get jobOptions() {
+    const { attempts = 5, backoffMs = 1000 } = this.options;
+    return { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: 1000, removeOnFail: 5000 };
   }
 
   /** Starts processing jobs in this process. */
   async start(): Promise<void> {
-    const { connection, prefix = 'ontschot', deps, concurrency = 2 } = this.options;
-    this.worker = new Worker(
-      SYNC_QUEUE,
-      async (job: Job) => {
-        const processor = PROCESSORS[job.name];
-        if (!processor) throw new Error(`unknown sync job ${job.name}`);
-        return processor(deps, `${job.id}`);
-      },
-      { connection, prefix, concurrency },
-    );
-    // Errors are retried by BullMQ; the listener only keeps them from being unhandled.
-    this.worker.on('error', () => undefined);
-    await this.worker.waitUntilReady();
-    await this.events.waitUntilReady();
+    const { connection, prefix = 'ontschot', deps } = this.options;
+    const processors: Record<string, (job: Job) => Promise<JobResult>> = {
+      'full-gws': (job) => fullGws(deps, `${job.id}`),
+      'full-brp': (job) => fullBrp(deps, `${job.id}`),
+      'full-jeugd': (job) => fullJeugd(deps, `${job.id}`),
+      'import-las': (job) => importLas(deps, `${job.id}`, job.data?.force === true),
+      'poll-jeugd': () => pollJeugd(deps),
+      'gws-kennisgeving': (job) => applyGwsKennisgeving(deps, job.data as Kennisgeving),
+    };
+    const process = async (job: Job) => {
+      const run = processors[job.name];
+      if (!run) throw new Error(`unknown sync job ${job.name}`);
+      return run(job);
+    };
+    const concurrency = { full: 1, changes: 3, kennisgevingen: 1 } as const;
+    for (const key of Object.keys(QUEUES) as Array<keyof typeof QUEUES>) {
+      const worker = new Worker(QUEUES[key], process, { connection, prefix, concurrency: concurrency[key] });
+      // Failures are retried by BullMQ and visible in the queue; the listener keeps them from being unhandled.
+      worker.on('error', () => undefined);
+      this.workers.push(worker);
+    }
+    await Promise.all([...this.workers.map((w) => w.waitUntilReady()), this.events.waitUntilReady()]);
   }
 
-  /** Runs a full sync of every source and resolves when it is complete (or rejects when it failed). */
+  /** Runs a full sync of every source; resolves when it is complete, rejects when it failed. */
   async runFullSync(timeoutMs = 10 * 60_000): Promise<JobResult> {
-    const { attempts = 5, backoffMs = 1000 } = this.options;
-    const opts = { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: 100, removeOnFail: 1000 };
+    const opts = this.jobOptions;
+    const child = (name: string, data: object = {}) => ({ name, queueName: QUEUES.full, data, opts: { ...opts, failParentOnFailure: true } });
     const tree = await this.flows.add({
       name: 'full-brp',
-      queueName: SYNC_QUEUE,
+      queueName: QUEUES.full,
       opts,
-      children: [{ name: 'full-gws', queueName: SYNC_QUEUE, opts: { ...opts, failParentOnFailure: true } }],
+      children: [child('full-gws'), child('full-jeugd'), child('import-las', { force: true })],
     });
     return tree.job.waitUntilFinished(this.events, timeoutMs);
   }
 
+  /** Schedules the incremental jobs (idempotent: calling again updates the schedule). */
+  async schedule(options: ScheduleOptions = {}): Promise<void> {
+    const opts = { ...this.jobOptions, attempts: 1 };
+    await this.queues.changes.upsertJobScheduler('poll-jeugd', { every: options.jeugdPollMs ?? 2000 }, { name: 'poll-jeugd', opts });
+    await this.queues.changes.upsertJobScheduler('import-las', { every: options.lasImportMs ?? 60_000 }, { name: 'import-las', opts });
+  }
+
+  /**
+   * Queues a GWS kennisgeving. Resolves once it is stored in Redis: only then may the hub answer
+   * GWS with a Bv01, which ends GWS's own retries.
+   */
+  async enqueueKennisgeving(k: Kennisgeving): Promise<void> {
+    // The referentienummer dedupes a kennisgeving GWS sent twice because our Bv01 got lost.
+    await this.queues.kennisgevingen.add('gws-kennisgeving', k, { ...this.jobOptions, jobId: `lk01-${k.referentienummer}` });
+  }
+
+  /** Waits until no change job is waiting or running (tests and benchmarks). */
+  async drained(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const counts = await Promise.all([this.queues.kennisgevingen.getJobCounts('waiting', 'active', 'delayed'), this.queues.changes.getJobCounts('waiting', 'active')]);
+      if (counts.every((c) => Object.values(c).every((n) => n === 0))) return;
+      if (Date.now() > deadline) throw new Error('sync queues did not drain in time');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   async close(): Promise<void> {
-    await this.worker?.close();
-    await Promise.all([this.queue.close(), this.events.close(), this.flows.close()]);
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all([...Object.values(this.queues).map((q) => q.close()), this.events.close(), this.flows.close()]);
   }
 }

@@ -1,3 +1,5 @@
+import type { JeugdFeedPage } from '../adapters/jeugd';
+import type { LasExport } from '../adapters/las';
 import type { PersoonRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
 
 /**
@@ -5,7 +7,7 @@ import type { PersoonRecord, UitkeringRecord, WmoVoorzieningRecord } from '../do
  * them; sync never sees a protocol.
  */
 export interface BrpSource {
-  raadpleeg(bsns: string[]): Promise<PersoonRecord[]>;
+  raadpleeg(bsns: readonly string[]): Promise<PersoonRecord[]>;
   zoekBsnsOpAdresseerbaarObject(id: string): Promise<string[]>;
 }
 
@@ -14,7 +16,19 @@ export interface GwsSource {
   scanUitkeringen(opts?: { pageSize?: number }): AsyncIterable<UitkeringRecord[]>;
 }
 
+export interface JeugdSource {
+  lees(cursor: string | null, aantal: number): Promise<JeugdFeedPage>;
+}
+
+export interface LasSource {
+  /** Complete exports, oldest first. */
+  listExports(): Promise<string[]>;
+  readExport(exportId: string): Promise<LasExport>;
+}
+
 export interface SyncSources {
   brp: BrpSource;
   gws: GwsSource;
+  jeugd: JeugdSource;
+  las: LasSource;
 }

@@ -5,7 +5,8 @@ import type { Db } from '../../lib/db';
 /** A dossier block as loaders hand it to resolvers: the person's records and their freshness. */
 export interface DossierRows<R> {
   burgerservicenummer: string;
-  records: R[];
+  /** Each record as the adapter produced it, with the read model's record type beside it. */
+  records: Array<R & { recordType: string }>;
   /** When the read model was last confirmed against the source for this person; null if never. */
   gesynchroniseerdOp: string | null;
 }
@@ -14,7 +15,7 @@ export interface DossierRows<R> {
  * One DataLoader per request and domain: all persons asked for in one tick are read with a
  * single query, freshness included, whatever the household size (no N+1).
  */
-export function createDossierLoader<R>(db: Db, source: SourceSystem, recordTypes: readonly string[]): DataLoader<string, DossierRows<R & { recordType: string }>> {
+export function createDossierLoader<R>(db: Db, source: SourceSystem, recordTypes: readonly string[]): DataLoader<string, DossierRows<R>> {
   return new DataLoader(async (bsns) => {
     const rows = await db.query<{ bsn: string; record_type: string | null; record: R | null; synced_at: string | null; last_full_sync_at: string | null; last_change_at: string | null }>(
       `SELECT b.bsn, d.record_type, d.record, d.synced_at, s.last_full_sync_at, s.last_change_at
@@ -24,7 +25,7 @@ export function createDossierLoader<R>(db: Db, source: SourceSystem, recordTypes
         ORDER BY b.bsn, d.record_type, d.id`,
       [bsns, source, recordTypes],
     );
-    const byBsn = new Map<string, DossierRows<R & { recordType: string }>>();
+    const byBsn = new Map<string, DossierRows<R>>();
     for (const row of rows) {
       let entry = byBsn.get(row.bsn);
       if (!entry) {

@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap, type ContextFunction } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
@@ -69,6 +70,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     includeStacktraceInErrorResponses: false,
     // The gateway is the only client; introspection is for composition tooling, not callers.
     introspection: false,
+    // Federated traces would carry timings per field to whoever calls; we have no use for them.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
 

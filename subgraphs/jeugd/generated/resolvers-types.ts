@@ -1,0 +1,268 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { JeugdDossierRows } from '../loaders';
+import { JeugdContext } from '../resolvers';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  federation__FieldSet: { input: unknown; output: unknown; }
+  link__Import: { input: unknown; output: unknown; }
+};
+
+export type Bron = {
+  __typename?: 'Bron';
+  /** Wanneer de kopie in de hub voor het laatst met de bron is bijgewerkt (ISO-tijdstip). */
+  gesynchroniseerdOp?: Maybe<Scalars['String']['output']>;
+  /** Het bronsysteem: BRP, GWS, JEUGD of LAS. */
+  systeem: Scalars['String']['output'];
+};
+
+export type JeugdDossier = {
+  __typename?: 'JeugdDossier';
+  bron?: Maybe<Bron>;
+  jeugdhulp: Array<Jeugdhulp>;
+};
+
+/** Een toegewezen jeugdhulpproduct (iJw JW301), met start (JW305) en stop (JW307) zoals de aanbieder ze meldde. */
+export type Jeugdhulp = {
+  __typename?: 'Jeugdhulp';
+  einddatum?: Maybe<Scalars['String']['output']>;
+  ingangsdatum?: Maybe<Scalars['String']['output']>;
+  omschrijving?: Maybe<Scalars['String']['output']>;
+  omvang?: Maybe<Omvang>;
+  /** iJw-productcategorie (JZ020), bijvoorbeeld 45 Jeugdhulp ambulant. */
+  productCategorie: Scalars['String']['output'];
+  productCode?: Maybe<Scalars['String']['output']>;
+  startZorg?: Maybe<Scalars['String']['output']>;
+  stopZorg?: Maybe<Scalars['String']['output']>;
+  toewijzingNummer: Scalars['String']['output'];
+  /** Verwijzer (COD327), bijvoorbeeld 02 Huisarts. */
+  verwijzer?: Maybe<Scalars['String']['output']>;
+};
+
+export type Omvang = {
+  __typename?: 'Omvang';
+  /** Eenheid (WJ756), bijvoorbeeld 04 uur. */
+  eenheid: Scalars['String']['output'];
+  frequentie: Scalars['String']['output'];
+  volume: Scalars['Float']['output'];
+};
+
+export type Persoon = {
+  __typename?: 'Persoon';
+  burgerservicenummer: Scalars['String']['output'];
+  /** Jeugdhulp van deze persoon uit de registratie van Jeugd/CJG. */
+  jeugd?: Maybe<JeugdDossier>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Persoon: Persoon;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Persoon:
+    ( { __typename: 'Persoon' }
+    & GraphQLRecursivePick<FederationTypes['Persoon'], {"burgerservicenummer":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Bron: ResolverTypeWrapper<Bron>;
+  JeugdDossier: ResolverTypeWrapper<JeugdDossierRows>;
+  Jeugdhulp: ResolverTypeWrapper<Jeugdhulp>;
+  Omvang: ResolverTypeWrapper<Omvang>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Persoon: ResolverTypeWrapper<Omit<Persoon, 'jeugd'> & { jeugd?: Maybe<ResolversTypes['JeugdDossier']> }>;
+  federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
+  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Bron: Bron;
+  JeugdDossier: JeugdDossierRows;
+  Jeugdhulp: Jeugdhulp;
+  Omvang: Omvang;
+  Float: Scalars['Float']['output'];
+  Persoon: Omit<Persoon, 'jeugd'> & { jeugd?: Maybe<ResolversParentTypes['JeugdDossier']> } | FederationReferenceTypes['Persoon'];
+  federation__FieldSet: Scalars['federation__FieldSet']['output'];
+  link__Import: Scalars['link__Import']['output'];
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export type ComposeDirectiveDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = JeugdContext, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type LinkDirectiveArgs = {
+  as?: Maybe<Scalars['String']['input']>;
+  for?: Maybe<Scalars['String']['input']>;
+  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
+  url: Scalars['String']['input'];
+};
+
+export type LinkDirectiveResolver<Result, Parent, ContextType = JeugdContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type PersoonsgegevenDirectiveArgs = {
+  categorie: Scalars['String']['input'];
+  domein: Scalars['String']['input'];
+};
+
+export type PersoonsgegevenDirectiveResolver<Result, Parent, ContextType = JeugdContext, Args = PersoonsgegevenDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ShareableDirectiveArgs = { };
+
+export type ShareableDirectiveResolver<Result, Parent, ContextType = JeugdContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type BronResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
+  gesynchroniseerdOp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  systeem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type JeugdDossierResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['JeugdDossier'] = ResolversParentTypes['JeugdDossier']> = {
+  bron?: Resolver<Maybe<ResolversTypes['Bron']>, ParentType, ContextType>;
+  jeugdhulp?: Resolver<Array<ResolversTypes['Jeugdhulp']>, ParentType, ContextType>;
+};
+
+export type JeugdhulpResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['Jeugdhulp'] = ResolversParentTypes['Jeugdhulp']> = {
+  einddatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ingangsdatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  omschrijving?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  omvang?: Resolver<Maybe<ResolversTypes['Omvang']>, ParentType, ContextType>;
+  productCategorie?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  productCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startZorg?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stopZorg?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toewijzingNummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verwijzer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OmvangResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['Omvang'] = ResolversParentTypes['Omvang']> = {
+  eenheid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frequentie?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  volume?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PersoonResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['Persoon'] = ResolversParentTypes['Persoon'], FederationReferenceType extends FederationReferenceTypes['Persoon'] = FederationReferenceTypes['Persoon']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Persoon']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  burgerservicenummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jeugd?: Resolver<Maybe<ResolversTypes['JeugdDossier']>, ParentType, ContextType>;
+};
+
+export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
+  name: 'federation__FieldSet';
+}
+
+export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
+  name: 'link__Import';
+}
+
+export type Resolvers<ContextType = JeugdContext> = {
+  Bron?: BronResolvers<ContextType>;
+  JeugdDossier?: JeugdDossierResolvers<ContextType>;
+  Jeugdhulp?: JeugdhulpResolvers<ContextType>;
+  Omvang?: OmvangResolvers<ContextType>;
+  Persoon?: PersoonResolvers<ContextType>;
+  federation__FieldSet?: GraphQLScalarType;
+  link__Import?: GraphQLScalarType;
+};
+
+export type DirectiveResolvers<ContextType = JeugdContext> = {
+  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
+  link?: LinkDirectiveResolver<any, any, ContextType>;
+  persoonsgegeven?: PersoonsgegevenDirectiveResolver<any, any, ContextType>;
+  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
+};
