@@ -11,15 +11,15 @@ import type {
 /** The back offices the hub reads. */
 export type SourceSystem = 'BRP' | 'GWS' | 'JEUGD' | 'LAS';
 
-/** Each kind of dossier record: which source sends it and how its key is formed. */
+/** Each kind of dossier record: which source sends it, which domain it belongs to, how its key is formed. */
 export const RECORD_TYPES = {
-  WMO_VOORZIENING: { source: 'GWS', key: (r: WmoVoorzieningRecord) => r.toewijzingNummer },
-  JEUGDHULP: { source: 'JEUGD', key: (r: JeugdhulpRecord) => r.toewijzingNummer },
-  UITKERING: { source: 'GWS', key: (r: UitkeringRecord) => r.dossierNummer },
-  LEERLING: { source: 'LAS', key: (r: LeerlingRecord) => r.burgerservicenummer },
-  INSCHRIJVING: { source: 'LAS', key: (r: InschrijvingRecord) => `${r.burgerservicenummer}:${r.brin}:${r.ingangsdatum ?? ''}` },
-  VERZUIMMELDING: { source: 'LAS', key: (r: VerzuimmeldingRecord) => r.meldingId },
-  VRIJSTELLING: { source: 'LAS', key: (r: VrijstellingRecord) => r.vrijstellingId },
+  WMO_VOORZIENING: { source: 'GWS', domain: 'WMO', key: (r: WmoVoorzieningRecord) => r.toewijzingNummer },
+  JEUGDHULP: { source: 'JEUGD', domain: 'JEUGD', key: (r: JeugdhulpRecord) => r.toewijzingNummer },
+  UITKERING: { source: 'GWS', domain: 'WERK_INKOMEN', key: (r: UitkeringRecord) => r.dossierNummer },
+  LEERLING: { source: 'LAS', domain: 'LEERPLICHT', key: (r: LeerlingRecord) => r.burgerservicenummer },
+  INSCHRIJVING: { source: 'LAS', domain: 'LEERPLICHT', key: (r: InschrijvingRecord) => `${r.burgerservicenummer}:${r.brin}:${r.ingangsdatum ?? ''}` },
+  VERZUIMMELDING: { source: 'LAS', domain: 'LEERPLICHT', key: (r: VerzuimmeldingRecord) => r.meldingId },
+  VRIJSTELLING: { source: 'LAS', domain: 'LEERPLICHT', key: (r: VrijstellingRecord) => r.vrijstellingId },
 } as const;
 
 export type RecordType = keyof typeof RECORD_TYPES;

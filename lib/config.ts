@@ -48,6 +48,8 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Port of the endpoint GWS pushes its StUF kennisgevingen (Lk01) to. */
   STUF_KENNISGEVING_PORT: port.default(4190),
+  /** For the stand-ins run apart (docker-compose): where the GWS stand-in pushes its kennisgevingen. */
+  GWS_KENNISGEVING_URL: url.optional(),
   /** StUF identity: our organisation (the gemeente code) and applications on both ends. */
   STUF_ORGANISATIE: z.string().regex(/^[0-9]{4}$/, 'expected a four-digit gemeente code').default('9999'),
   STUF_APPLICATIE: z.string().min(1).default('ONTSCHOT'),

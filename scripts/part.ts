@@ -4,7 +4,8 @@
  * Parts share state only through Postgres and Redis, and trust each other only through
  * INTERNAL_CONTEXT_KEY, which is therefore required here.
  */
-import { startGatewayPart, startStandIns, startSubgraphs, createSources, subgraphUrls } from '../hub/parts';
+import { createSources, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls } from '../hub/parts';
+import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { loadConfig } from '../lib/config';
 import { openDb } from '../lib/db';
 import { migrate } from '../lib/migrate';
@@ -23,9 +24,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onStop);
 
   if (part === 'standins') {
-    const standIns = await startStandIns(config, generateMunicipality({ inhabitants: config.INHABITANTS }));
+    // This container is the back offices: it runs every stand-in, whatever the others are told.
+    const own = { ...config, BRP_API_URL: undefined, GWS_STUF_URL: undefined, JEUGD_FEED_URL: undefined, LAS_EXPORT_DIR: undefined };
+    const standIns = await startStandIns(own, generateMunicipality({ inhabitants: config.INHABITANTS }));
+    standIns.gws?.setKennisgevingUrl(config.GWS_KENNISGEVING_URL);
     stops.push(() => standIns.close());
-    console.log(`stand-ins up: ${[standIns.brp && 'BRP', standIns.gws && 'GWS'].filter(Boolean).join(', ')}`);
+    console.log('stand-ins up: BRP, GWS, Jeugd, LAS');
     return;
   }
   if (!config.DATABASE_URL) throw new Error('parts run apart need DATABASE_URL: PGlite lives inside one process');
@@ -47,8 +51,11 @@ async function main(): Promise<void> {
       const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, deps: { db, sources: createSources(config) } });
       stops.push(() => sync.close());
       await sync.start();
+      const endpoint = await startKennisgevingEndpoint({ ontvanger: stufParties(config).hub, verwerk: (k) => sync.enqueueKennisgeving(k), port: config.STUF_KENNISGEVING_PORT, host: config.HOST });
+      stops.push(() => endpoint.close());
       await sync.runFullSync();
-      console.log('first full sync done; worker keeps running');
+      await sync.schedule({ jeugdPollMs: config.JEUGD_POLL_MS, lasImportMs: config.LAS_IMPORT_MS });
+      console.log('first full sync done; workers keep running');
       return;
     }
     case 'gateway': {

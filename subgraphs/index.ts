@@ -2,6 +2,7 @@ import type { DocumentNode } from 'graphql';
 import type { Db } from '../lib/db';
 import { brpSubgraph, typeDefs as brpTypeDefs } from './brp';
 import type { SubgraphDefinition } from './common/server';
+import { dossierSubgraph, typeDefs as dossierTypeDefs } from './dossier';
 import { jeugdSubgraph, typeDefs as jeugdTypeDefs } from './jeugd';
 import { leerplichtSubgraph, typeDefs as leerplichtTypeDefs } from './leerplicht';
 import { werkInkomenSubgraph, typeDefs as werkInkomenTypeDefs } from './werk-inkomen';
@@ -17,4 +18,5 @@ export const SUBGRAPHS: ReadonlyArray<{ name: string; typeDefs: DocumentNode; cr
   { name: 'jeugd', typeDefs: jeugdTypeDefs, create: jeugdSubgraph as (db: Db) => SubgraphDefinition<unknown> },
   { name: 'werk-inkomen', typeDefs: werkInkomenTypeDefs, create: werkInkomenSubgraph as (db: Db) => SubgraphDefinition<unknown> },
   { name: 'leerplicht', typeDefs: leerplichtTypeDefs, create: leerplichtSubgraph as (db: Db) => SubgraphDefinition<unknown> },
+  { name: 'dossier', typeDefs: dossierTypeDefs, create: dossierSubgraph as (db: Db) => SubgraphDefinition<unknown> },
 ];

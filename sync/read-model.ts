@@ -1,6 +1,7 @@
 import { recordKey, RECORD_TYPES, type RecordOf, type RecordType, type SourceSystem } from '../domain/record-types';
 import type { PersoonRecord } from '../domain/records';
 import type { Queryable } from '../lib/db';
+import { huishoudenId } from '../domain/household';
 
 /**
  * Writes to the read models. Every write is an idempotent upsert keyed by the source's own
@@ -41,12 +42,15 @@ export async function sweepDossier(db: Queryable, types: readonly RecordType[], 
 
 export async function upsertPersons(db: Queryable, persons: readonly PersoonRecord[], run: string | null, at: string): Promise<void> {
   if (persons.length === 0) return;
-  const rows = persons.map((p) => ({ bsn: p.burgerservicenummer, aoid: p.adres?.adresseerbaarObjectId ?? null, geheim: p.geheimhouding, record: p }));
+  const rows = persons.map((p) => {
+    const aoid = p.adres?.adresseerbaarObjectId ?? null;
+    return { bsn: p.burgerservicenummer, aoid, hid: aoid ? huishoudenId(aoid) : null, geheim: p.geheimhouding, record: p };
+  });
   await db.query(
-    `INSERT INTO brp_persoon (bsn, adresseerbaar_object_id, geheimhouding, record, synced_at, sync_run)
-     SELECT x.bsn, x.aoid, x.geheim, x.record, $1, $2 FROM jsonb_to_recordset($3::jsonb) AS x(bsn text, aoid text, geheim boolean, record jsonb)
+    `INSERT INTO brp_persoon (bsn, adresseerbaar_object_id, huishouden_id, geheimhouding, record, synced_at, sync_run)
+     SELECT x.bsn, x.aoid, x.hid, x.geheim, x.record, $1, $2 FROM jsonb_to_recordset($3::jsonb) AS x(bsn text, aoid text, hid text, geheim boolean, record jsonb)
      ON CONFLICT (bsn) DO UPDATE
-       SET adresseerbaar_object_id = EXCLUDED.adresseerbaar_object_id, geheimhouding = EXCLUDED.geheimhouding,
+       SET adresseerbaar_object_id = EXCLUDED.adresseerbaar_object_id, huishouden_id = EXCLUDED.huishouden_id, geheimhouding = EXCLUDED.geheimhouding,
            record = EXCLUDED.record, synced_at = EXCLUDED.synced_at, sync_run = COALESCE(EXCLUDED.sync_run, brp_persoon.sync_run)`,
     [at, run, JSON.stringify(rows)],
   );

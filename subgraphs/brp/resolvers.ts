@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { huishoudenId } from '../../domain/household';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
 import type { BrpLoaders } from './loaders';
@@ -11,9 +11,7 @@ export const resolvers: Resolvers = {
     async huishouden(_root, { burgerservicenummer }, ctx) {
       const persoon = await ctx.loaders.persoon.load(burgerservicenummer);
       if (!persoon?.adres) return null;
-      // An opaque id: stable for the address, without exposing the BAG identification itself.
-      const id = createHash('sha256').update(`huishouden:${persoon.adres.adresseerbaarObjectId}`).digest('hex').slice(0, 24);
-      return { id, burgerservicenummer, adres: persoon.adres };
+      return { id: huishoudenId(persoon.adres.adresseerbaarObjectId), burgerservicenummer, adres: persoon.adres };
     },
   },
   Persoon: {
@@ -22,6 +20,12 @@ export const resolvers: Resolvers = {
     bron: (p) => ({ systeem: 'BRP', gesynchroniseerdOp: p.syncedAt }),
   },
   Huishouden: {
-    leden: (h, _args, ctx) => ctx.loaders.bewoners.load(h.adres.adresseerbaarObjectId),
+    // A derived view under the same rules: members the actor may not identify are left out
+    // silently, so the list does not tell who else lives there.
+    async leden(h, _args, ctx) {
+      const members = await ctx.loaders.bewoners.load(h.adres.adresseerbaarObjectId);
+      const decisions = await Promise.all(members.map((m) => ctx.policy.decide(m.burgerservicenummer, 'BRP', 'BASIS')));
+      return members.filter((_m, i) => decisions[i].allowed);
+    },
   },
 };

@@ -47,7 +47,7 @@ describe('walking skeleton through the real gateway (Postgres)', () => {
 
   it('refuses a purpose the role may not claim, and a missing purpose, with 403', async () => {
     const token = await t.token('wmo-consulent');
-    for (const headers of [{ 'x-purpose': 'LEERPLICHT' }, {}, { 'x-purpose': 'NIEUWSGIERIGHEID' }]) {
+    for (const headers of [{ 'x-purpose': 'LEERPLICHT' }, {}, { 'x-purpose': 'NIEUWSGIERIGHEID' }] as Array<Record<string, string>>) {
       const res = await t.post({ query: WMO_QUERY }, { authorization: `Bearer ${token}`, ...headers });
       expect(res.status).toBe(403);
       expect(res.body.errors?.[0].extensions?.code).toBe('PURPOSE_NOT_ALLOWED');
@@ -87,7 +87,7 @@ describe('walking skeleton through the real gateway (Postgres)', () => {
   it('has subgraphs that refuse anyone but the gateway', async () => {
     const wmo = t.hub.subgraphs.find((s) => s.name === 'wmo')!;
     const query = '{ _entities(representations: [{ __typename: "Persoon", burgerservicenummer: "999990019" }]) { ... on Persoon { wmo { voorzieningen { productCode } } } } }';
-    for (const headers of [{}, { [INTERNAL_CONTEXT_HEADER]: 'eyJhbGciOiJIUzI1NiJ9.e30.forged' }]) {
+    for (const headers of [{}, { [INTERNAL_CONTEXT_HEADER]: 'eyJhbGciOiJIUzI1NiJ9.e30.forged' }] as Array<Record<string, string>>) {
       const res = await fetch(wmo.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
       expect(res.status).toBe(401);
       const body = (await res.json()) as { data?: unknown; errors: Array<{ extensions: { code: string } }> };
