@@ -56,20 +56,29 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
           throw new GraphQLError(`${coordinate} is tagged personal data but names no data subject`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
         }
         if (fromArgs && !isValidBsn(subject)) throw invalidBsn('burgerservicenummer');
-        const decision = ctx.policy.decide(subject, tag.domain, tag.category);
-        const proceed = (d: Decision) => {
-          if (!d.allowed) {
-            ctx.access?.withheld(subject, coordinate, d.code);
-            throw d.code === 'CONSENT_REQUIRED' ? consentRequired() : forbidden();
-          }
-          ctx.access?.disclosed(subject, coordinate);
-          return resolve(parent, args, ctx, info);
-        };
-        return decision instanceof Promise ? decision.then(proceed) : proceed(decision);
+        const allowed = authorize(ctx, subject, tag.domain, tag.category, coordinate);
+        return allowed instanceof Promise ? allowed.then(() => resolve(parent, args, ctx, info)) : resolve(parent, args, ctx, info);
       };
       return { ...field, resolve: guarded };
     },
   });
+}
+
+/**
+ * The check behind the directive, for the few resolvers whose subject is known only once they
+ * have loaded something (a mutation on a consent by id). Throws the same errors and records the
+ * same outcome as the directive does; returns synchronously when the decision is cached.
+ */
+export function authorize(ctx: PolicyContext, subject: string, domain: Domain, category: string, coordinate: string): void | Promise<void> {
+  const decision = ctx.policy.decide(subject, domain, category);
+  const check = (d: Decision) => {
+    if (!d.allowed) {
+      ctx.access?.withheld(subject, coordinate, d.code);
+      throw d.code === 'CONSENT_REQUIRED' ? consentRequired() : forbidden();
+    }
+    ctx.access?.disclosed(subject, coordinate);
+  };
+  return decision instanceof Promise ? decision.then(check) : check(decision);
 }
 
 function readTag(args: Record<string, unknown> | undefined): Tag | undefined {

@@ -5,6 +5,7 @@ import type { SubgraphDefinition } from './common/server';
 import { dossierSubgraph, typeDefs as dossierTypeDefs } from './dossier';
 import { jeugdSubgraph, typeDefs as jeugdTypeDefs } from './jeugd';
 import { leerplichtSubgraph, typeDefs as leerplichtTypeDefs } from './leerplicht';
+import { toestemmingSubgraph, typeDefs as toestemmingTypeDefs } from './toestemming';
 import { werkInkomenSubgraph, typeDefs as werkInkomenTypeDefs } from './werk-inkomen';
 import { wmoSubgraph, typeDefs as wmoTypeDefs } from './wmo';
 
@@ -19,4 +20,5 @@ export const SUBGRAPHS: ReadonlyArray<{ name: string; typeDefs: DocumentNode; cr
   { name: 'werk-inkomen', typeDefs: werkInkomenTypeDefs, create: werkInkomenSubgraph as (db: Db) => SubgraphDefinition<unknown> },
   { name: 'leerplicht', typeDefs: leerplichtTypeDefs, create: leerplichtSubgraph as (db: Db) => SubgraphDefinition<unknown> },
   { name: 'dossier', typeDefs: dossierTypeDefs, create: dossierSubgraph as (db: Db) => SubgraphDefinition<unknown> },
+  { name: 'toestemming', typeDefs: toestemmingTypeDefs, create: toestemmingSubgraph as (db: Db) => SubgraphDefinition<unknown> },
 ];

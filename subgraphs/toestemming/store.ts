@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../lib/db';
+import type { ConsentDomain } from '../../policy/types';
+
+export interface ToestemmingRow {
+  id: string;
+  /** The data subject, under the name the policy layer looks for. */
+  burgerservicenummer: string;
+  betrokkene: string;
+  gegevenDoor: string;
+  ontvanger: string;
+  domeinen: ConsentDomain[];
+  doel: 'INTEGRALE_AANPAK';
+  geldigVanaf: string;
+  geldigTot: string | null;
+  geregistreerdOp: string;
+  ingetrokkenOp: string | null;
+}
+
+interface DbRow {
+  id: string;
+  betrokkene: string;
+  gegeven_door: string;
+  ontvanger: string;
+  domeinen: ConsentDomain[];
+  doel: 'INTEGRALE_AANPAK';
+  geldig_vanaf: string;
+  geldig_tot: string | null;
+  geregistreerd_op: string;
+  ingetrokken_op: string | null;
+}
+
+const COLUMNS = 'id, betrokkene, gegeven_door, ontvanger, domeinen, doel, geldig_vanaf, geldig_tot, geregistreerd_op, ingetrokken_op';
+
+function toRow(r: DbRow): ToestemmingRow {
+  return {
+    id: r.id,
+    burgerservicenummer: r.betrokkene,
+    betrokkene: r.betrokkene,
+    gegevenDoor: r.gegeven_door,
+    ontvanger: r.ontvanger,
+    domeinen: r.domeinen,
+    doel: r.doel,
+    geldigVanaf: r.geldig_vanaf,
+    geldigTot: r.geldig_tot,
+    geregistreerdOp: r.geregistreerd_op,
+    ingetrokkenOp: r.ingetrokken_op,
+  };
+}
+
+export type NewToestemming = Omit<ToestemmingRow, 'id' | 'burgerservicenummer' | 'geregistreerdOp' | 'ingetrokkenOp'>;
+
+/** The consent register in Postgres: registrations and revocations, never deletions. */
+export class ToestemmingStore {
+  constructor(private readonly db: Db) {}
+
+  async register(t: NewToestemming, door: string, at: Date = new Date()): Promise<ToestemmingRow> {
+    const id = randomUUID();
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<DbRow>(
+        `INSERT INTO toestemming (id, betrokkene, gegeven_door, ontvanger, domeinen, doel, geldig_vanaf, geldig_tot, geregistreerd_op, geregistreerd_door)
+         VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+        [id, t.betrokkene, t.gegevenDoor, t.ontvanger, t.domeinen, t.doel, t.geldigVanaf, t.geldigTot, at.toISOString(), door],
+      );
+      await tx.query("INSERT INTO toestemming_gebeurtenis (toestemming, soort, tijdstip, door) VALUES ($1, 'GEREGISTREERD', $2, $3)", [id, at.toISOString(), door]);
+      return toRow(row);
+    });
+  }
+
+  /** Revokes; a second revocation changes nothing and keeps the first moment. */
+  async revoke(id: string, door: string, at: Date = new Date()): Promise<ToestemmingRow | null> {
+    return this.db.transaction(async (tx) => {
+      const [updated] = await tx.query<DbRow>(
+        `UPDATE toestemming SET ingetrokken_op = $2, ingetrokken_door = $3 WHERE id = $1 AND ingetrokken_op IS NULL RETURNING ${COLUMNS}`,
+        [id, at.toISOString(), door],
+      );
+      if (updated) {
+        await tx.query("INSERT INTO toestemming_gebeurtenis (toestemming, soort, tijdstip, door) VALUES ($1, 'INGETROKKEN', $2, $3)", [id, at.toISOString(), door]);
+        return toRow(updated);
+      }
+      const [existing] = await tx.query<DbRow>(`SELECT ${COLUMNS} FROM toestemming WHERE id = $1`, [id]);
+      return existing ? toRow(existing) : null;
+    });
+  }
+
+  async get(id: string): Promise<ToestemmingRow | null> {
+    const [row] = await this.db.query<DbRow>(`SELECT ${COLUMNS} FROM toestemming WHERE id = $1`, [id]);
+    return row ? toRow(row) : null;
+  }
+
+  async forSubject(bsn: string): Promise<ToestemmingRow[]> {
+    return (await this.db.query<DbRow>(`SELECT ${COLUMNS} FROM toestemming WHERE betrokkene = $1 ORDER BY geregistreerd_op DESC`, [bsn])).map(toRow);
+  }
+}
