@@ -61,6 +61,11 @@ export class PolicyDecider {
     return this.request.actor.rollen.includes('partner');
   }
 
+  /** The basis role × purpose gives for a category that is about no single subject (the audit log). */
+  basisFor(domain: Domain, category: string): Basis | undefined {
+    return this.sources.rules.basis(this.request.actor.rollen, this.request.doel, domain, category);
+  }
+
   /**
    * The decision for one subject and (domain, category). Returns the cached decision
    * synchronously when there is one, so that resolving many fields of one record costs a map

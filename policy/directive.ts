@@ -81,6 +81,11 @@ export function authorize(ctx: PolicyContext, subject: string, domain: Domain, c
   return decision instanceof Promise ? decision.then(check) : check(decision);
 }
 
+/** For data about no single subject (audit log, reports): the rules must give the actor a basis. */
+export function requireBasis(ctx: PolicyContext, domain: Domain, category: string): void {
+  if (!ctx.policy.basisFor(domain, category)) throw forbidden();
+}
+
 function readTag(args: Record<string, unknown> | undefined): Tag | undefined {
   if (!args) return undefined;
   const domain = args.domein;
