@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { issueDevToken } from '../../gateway/auth';
 import { startHub, type Hub } from '../../hub';
 import { loadConfig } from '../../lib/config';
+import type { Municipality } from '../../municipality/types';
 import type { Role } from '../../policy/types';
 import { isolatedDatabase, TEST_REDIS_URL, uniqueName } from './env';
 
@@ -27,7 +28,7 @@ export interface GraphQLBody {
  * Starts the whole hub for a test, for real: stand-ins, real Redis, real Postgres in a schema of
  * its own (or embedded PGlite), every subgraph on its own port and the gateway.
  */
-export async function startTestHub(options: { embedded?: boolean; inhabitants?: number; env?: Record<string, string> } = {}): Promise<TestHub> {
+export async function startTestHub(options: { embedded?: boolean; inhabitants?: number; env?: Record<string, string>; municipality?: Municipality } = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ontschot-test-'));
   const database = options.embedded ? null : await isolatedDatabase();
   const config = loadConfig({
@@ -37,7 +38,7 @@ export async function startTestHub(options: { embedded?: boolean; inhabitants?: 
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const hub = await startHub({ config, randomPorts: true, queuePrefix: uniqueName('test') });
+  const hub = await startHub({ config, randomPorts: true, queuePrefix: uniqueName('test'), municipality: options.municipality });
   const tokens = new Map<string, string>();
   const token = async (role: Role, org?: string) => {
     const key = `${role}|${org ?? ''}`;
