@@ -11,6 +11,7 @@ import { loadRules } from '../policy/rules';
 import type { RunningSubgraph } from '../subgraphs/common/server';
 import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { SyncService } from '../sync/service';
+import { RetentionEngine } from '../retention/engine';
 import { createSources, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls, type StandIns } from './parts';
 import { ensureRedis } from './redis';
 
@@ -72,7 +73,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       log(`stand-ins seeded with a synthetic municipality of ${municipality.inhabitants.length} inhabitants`);
     }
 
-    const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix, deps: { db, sources: createSources(config, standIns) } });
+    const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix, deps: { db, sources: createSources(config, standIns), retention: new RetentionEngine() } });
     cleanup.push(() => sync.close());
     await sync.start();
     const endpoint = await startKennisgevingEndpoint({

@@ -14,6 +14,7 @@ import { InternalContextSigner } from '../policy/internal-context';
 import { loadRules } from '../policy/rules';
 import { SUBGRAPHS } from '../subgraphs';
 import { SyncService } from '../sync/service';
+import { RetentionEngine } from '../retention/engine';
 
 async function main(): Promise<void> {
   const [part, name] = process.argv.slice(2);
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
       return;
     }
     case 'sync': {
-      const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, deps: { db, sources: createSources(config) } });
+      const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, deps: { db, sources: createSources(config), retention: new RetentionEngine() } });
       stops.push(() => sync.close());
       await sync.start();
       const endpoint = await startKennisgevingEndpoint({ ontvanger: stufParties(config).hub, verwerk: (k) => sync.enqueueKennisgeving(k), port: config.STUF_KENNISGEVING_PORT, host: config.HOST });

@@ -5,6 +5,7 @@ import type { SubgraphDefinition } from './common/server';
 import { dossierSubgraph, typeDefs as dossierTypeDefs } from './dossier';
 import { jeugdSubgraph, typeDefs as jeugdTypeDefs } from './jeugd';
 import { leerplichtSubgraph, typeDefs as leerplichtTypeDefs } from './leerplicht';
+import { retentieSubgraph, typeDefs as retentieTypeDefs } from './retentie';
 import { toestemmingSubgraph, typeDefs as toestemmingTypeDefs } from './toestemming';
 import { werkInkomenSubgraph, typeDefs as werkInkomenTypeDefs } from './werk-inkomen';
 import { wmoSubgraph, typeDefs as wmoTypeDefs } from './wmo';
@@ -21,4 +22,5 @@ export const SUBGRAPHS: ReadonlyArray<{ name: string; typeDefs: DocumentNode; cr
   { name: 'leerplicht', typeDefs: leerplichtTypeDefs, create: leerplichtSubgraph as (db: Db) => SubgraphDefinition<unknown> },
   { name: 'dossier', typeDefs: dossierTypeDefs, create: dossierSubgraph as (db: Db) => SubgraphDefinition<unknown> },
   { name: 'toestemming', typeDefs: toestemmingTypeDefs, create: toestemmingSubgraph as (db: Db) => SubgraphDefinition<unknown> },
+  { name: 'retentie', typeDefs: retentieTypeDefs, create: retentieSubgraph as (db: Db) => SubgraphDefinition<unknown> },
 ];

@@ -2,6 +2,9 @@ import { foldBerichten, type PendingEvent } from '../adapters/jeugd';
 import type { Kennisgeving } from '../adapters/gws';
 import type { JeugdhulpRecord, PersoonRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
 import type { Db } from '../lib/db';
+import type { RetentionEngine } from '../retention/engine';
+
+type HeldRecord = Awaited<ReturnType<RetentionEngine['filterForImport']>>['held'][number];
 import { deleteDossierRecords, markSynced, sweepDossier, sweepPersons, syncState, upsertDossierRecords, upsertPersons } from './read-model';
 import type { SyncSources } from './sources';
 
@@ -9,6 +12,8 @@ import type { SyncSources } from './sources';
 export interface SyncDeps {
   db: Db;
   sources: SyncSources;
+  /** Decides what may be copied at all (archive terms, destruction requests). */
+  retention: RetentionEngine;
   /** @defaultValue () => new Date() */
   now?: () => Date;
 }
@@ -21,28 +26,35 @@ const FEED_PAGE = 500;
 const BRP_CONCURRENCY = 8;
 
 const nowIso = (deps: SyncDeps) => (deps.now ?? (() => new Date()))().toISOString();
+const todayOf = (iso: string) => iso.slice(0, 10);
 
 /** Full sync of GWS (Wmo voorzieningen, Participatiewet uitkeringen): scan all, upsert, sweep. */
 export async function fullGws(deps: SyncDeps, run: string): Promise<JobResult> {
   const at = nowIso(deps);
+  const held: HeldRecord[] = [];
   let wmo = 0;
   for await (const page of deps.sources.gws.scanWmoVoorzieningen({ pageSize: PAGE_SIZE })) {
-    await upsertDossierRecords(deps.db, 'WMO_VOORZIENING', page, run, at);
-    wmo += page.length;
+    const f = await deps.retention.filterForImport(deps.db, 'WMO_VOORZIENING', page, todayOf(at));
+    await upsertDossierRecords(deps.db, 'WMO_VOORZIENING', f.keep, run, at);
+    held.push(...f.held);
+    wmo += f.keep.length;
   }
   let uitkeringen = 0;
   for await (const page of deps.sources.gws.scanUitkeringen({ pageSize: PAGE_SIZE })) {
-    await upsertDossierRecords(deps.db, 'UITKERING', page, run, at);
-    uitkeringen += page.length;
+    const f = await deps.retention.filterForImport(deps.db, 'UITKERING', page, todayOf(at));
+    await upsertDossierRecords(deps.db, 'UITKERING', f.keep, run, at);
+    held.push(...f.held);
+    uitkeringen += f.keep.length;
   }
-  // The sweep and the freshness mark commit together: either the read model is known complete
-  // as of `at`, or it keeps its previous mark.
+  // The sweep, the backlog and the freshness mark commit together: either the read model is
+  // known complete as of `at`, or it keeps its previous mark.
   const removed = await deps.db.transaction(async (tx) => {
     const n = await sweepDossier(tx, ['WMO_VOORZIENING', 'UITKERING'], run, at);
+    await deps.retention.recordBacklog(tx, 'GWS', ['WMO_VOORZIENING', 'UITKERING'], held, at);
     await markSynced(tx, 'GWS', { full: at });
     return n;
   });
-  return { wmo, uitkeringen, removed };
+  return { wmo, uitkeringen, removed, notImported: held.length };
 }
 
 /**
@@ -53,9 +65,15 @@ export async function applyGwsKennisgeving(deps: SyncDeps, k: Pick<Kennisgeving,
   const at = nowIso(deps);
   const type = k.entiteittype === 'WVZ' ? 'WMO_VOORZIENING' : 'UITKERING';
   await deps.db.transaction(async (tx) => {
-    if (k.soort === 'V' || !k.record) await deleteDossierRecords(tx, type, [k.sleutel]);
-    else if (type === 'WMO_VOORZIENING') await upsertDossierRecords(tx, type, [k.record as WmoVoorzieningRecord], null, at);
-    else await upsertDossierRecords(tx, type, [k.record as UitkeringRecord], null, at);
+    // A change that puts a record past its term (or under a destruction request) removes the copy.
+    const keep =
+      k.soort === 'V' || !k.record
+        ? []
+        : type === 'WMO_VOORZIENING'
+          ? (await deps.retention.filterForImport(tx, type, [k.record as WmoVoorzieningRecord], todayOf(at))).keep
+          : (await deps.retention.filterForImport(tx, type, [k.record as UitkeringRecord], todayOf(at))).keep;
+    if (keep.length === 0) await deleteDossierRecords(tx, type, [k.sleutel]);
+    else await upsertDossierRecords(tx, type, keep as Array<WmoVoorzieningRecord & UitkeringRecord>, null, at);
     await markSynced(tx, 'GWS', { change: at });
   });
   return { type, soort: k.soort };
@@ -81,14 +99,15 @@ export async function fullJeugd(deps: SyncDeps, run: string): Promise<JobResult>
     cursor = page.volgende;
     if (!page.meer) break;
   }
-  const all = [...records.values()];
+  const { keep: all, held } = await deps.retention.filterForImport(deps.db, 'JEUGDHULP', [...records.values()], todayOf(at));
   for (let i = 0; i < all.length; i += PAGE_SIZE) await upsertDossierRecords(deps.db, 'JEUGDHULP', all.slice(i, i + PAGE_SIZE), run, at);
   const removed = await deps.db.transaction(async (tx) => {
     const n = await sweepDossier(tx, ['JEUGDHULP'], run, at);
+    await deps.retention.recordBacklog(tx, 'JEUGD', ['JEUGDHULP'], held, at);
     await markSynced(tx, 'JEUGD', { full: at, cursor: cursor ?? undefined, progress: { pending } satisfies JeugdProgress });
     return n;
   });
-  return { messages, records: all.length, pending: pending.length, removed };
+  return { messages, records: all.length, pending: pending.length, removed, notImported: held.length };
 }
 
 /**
@@ -116,7 +135,9 @@ export async function pollJeugd(deps: SyncDeps): Promise<JobResult> {
     );
     const at = nowIso(deps);
     await deps.db.transaction(async (tx) => {
-      await upsertDossierRecords(tx, 'JEUGDHULP', folded.changed, null, at);
+      const { keep, held } = await deps.retention.filterForImport(tx, 'JEUGDHULP', folded.changed, todayOf(at));
+      await upsertDossierRecords(tx, 'JEUGDHULP', keep, null, at);
+      if (held.length) await deleteDossierRecords(tx, 'JEUGDHULP', folded.changed.filter((r) => !keep.includes(r)).map((r) => r.toewijzingNummer));
       await markSynced(tx, 'JEUGD', { ...(folded.changed.length ? { change: at } : {}), cursor: page.volgende, progress: { pending: folded.pending } satisfies JeugdProgress });
     });
     changed += folded.changed.length;
@@ -141,15 +162,28 @@ export async function importLas(deps: SyncDeps, run: string, force = false): Pro
   const data = await deps.sources.las.readExport(newest);
   const at = nowIso(deps);
   const mark = `${run}:${newest}`;
+  const today = todayOf(at);
   await deps.db.transaction(async (tx) => {
-    await upsertDossierRecords(tx, 'LEERLING', data.leerlingen, mark, at);
-    await upsertDossierRecords(tx, 'INSCHRIJVING', data.inschrijvingen, mark, at);
-    await upsertDossierRecords(tx, 'VERZUIMMELDING', data.verzuimmeldingen, mark, at);
-    await upsertDossierRecords(tx, 'VRIJSTELLING', data.vrijstellingen, mark, at);
+    const leerlingen = await deps.retention.filterForImport(tx, 'LEERLING', data.leerlingen, today);
+    const inschrijvingen = await deps.retention.filterForImport(tx, 'INSCHRIJVING', data.inschrijvingen, today);
+    const meldingen = await deps.retention.filterForImport(tx, 'VERZUIMMELDING', data.verzuimmeldingen, today);
+    const vrijstellingen = await deps.retention.filterForImport(tx, 'VRIJSTELLING', data.vrijstellingen, today);
+    await upsertDossierRecords(tx, 'LEERLING', leerlingen.keep, mark, at);
+    await upsertDossierRecords(tx, 'INSCHRIJVING', inschrijvingen.keep, mark, at);
+    await upsertDossierRecords(tx, 'VERZUIMMELDING', meldingen.keep, mark, at);
+    await upsertDossierRecords(tx, 'VRIJSTELLING', vrijstellingen.keep, mark, at);
     await sweepDossier(tx, ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING'], mark, at);
+    const held = [...leerlingen.held, ...inschrijvingen.held, ...meldingen.held, ...vrijstellingen.held];
+    await deps.retention.recordBacklog(tx, 'LAS', ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING'], held, at);
     await markSynced(tx, 'LAS', { full: at, cursor: newest });
   });
   return { exportId: newest, leerlingen: data.leerlingen.length, inschrijvingen: data.inschrijvingen.length, verzuimmeldingen: data.verzuimmeldingen.length };
+}
+
+/** The daily retention run: destroy what is past its term or under a carried-out request. */
+export async function retention(deps: SyncDeps): Promise<JobResult> {
+  const at = nowIso(deps);
+  return deps.retention.destroy(deps.db, todayOf(at), at);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { FlowProducer, Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Kennisgeving } from '../adapters/gws';
-import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, type JobResult, type SyncDeps } from './jobs';
+import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, retention, type JobResult, type SyncDeps } from './jobs';
 
 export interface SyncServiceOptions {
   /** Redis connection for BullMQ. */
@@ -19,6 +19,7 @@ export interface ScheduleOptions {
   jeugdPollMs?: number;
   /** How often the LAS export folder is checked for a new export. @defaultValue 60000 */
   lasImportMs?: number;
+  // Retention runs daily at 02:30 (and after every full sync).
 }
 
 /**
@@ -67,6 +68,7 @@ export class SyncService {
       'import-las': (job) => importLas(deps, `${job.id}`, job.data?.force === true),
       'poll-jeugd': () => pollJeugd(deps),
       'gws-kennisgeving': (job) => applyGwsKennisgeving(deps, job.data as Kennisgeving),
+      retention: () => retention(deps),
     };
     const process = async (job: Job) => {
       const run = processors[job.name];
@@ -87,11 +89,12 @@ export class SyncService {
   async runFullSync(timeoutMs = 10 * 60_000): Promise<JobResult> {
     const opts = this.jobOptions;
     const child = (name: string, data: object = {}) => ({ name, queueName: QUEUES.full, data, opts: { ...opts, failParentOnFailure: true } });
+    // Retention runs last: it needs the BRP copy's birth dates for the leerplicht terms.
     const tree = await this.flows.add({
-      name: 'full-brp',
+      name: 'retention',
       queueName: QUEUES.full,
       opts,
-      children: [child('full-gws'), child('full-jeugd'), child('import-las', { force: true })],
+      children: [{ ...child('full-brp'), children: [child('full-gws'), child('full-jeugd'), child('import-las', { force: true })] }],
     });
     return tree.job.waitUntilFinished(this.events, timeoutMs);
   }
@@ -101,6 +104,7 @@ export class SyncService {
     const opts = { ...this.jobOptions, attempts: 1 };
     await this.queues.changes.upsertJobScheduler('poll-jeugd', { every: options.jeugdPollMs ?? 2000 }, { name: 'poll-jeugd', opts });
     await this.queues.changes.upsertJobScheduler('import-las', { every: options.lasImportMs ?? 60_000 }, { name: 'import-las', opts });
+    await this.queues.full.upsertJobScheduler('retention-daily', { pattern: '0 30 2 * * *' }, { name: 'retention', opts: { ...this.jobOptions } });
   }
 
   /**

@@ -1,0 +1,65 @@
+import type { RecordOf, RecordType } from '../domain/record-types';
+import type { JeugdhulpRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
+import { addDuration, type RetentionTerm } from './selectielijst';
+
+/** What the BRP copy knows of a birth date: a full ISO date, or only year (and month). */
+export interface KnownBirth {
+  geboortedatum: string | null;
+  onvolledig: { jaar: number | null; maand: number | null } | null;
+}
+
+/**
+ * The date from which a record may no longer be kept (its archiefactiedatum), or null while the
+ * term has not started (an open case, a running benefit) or cannot be established. Unknown means
+ * keep: destroying too early is as unlawful as keeping too long, and the report shows the rest.
+ */
+export function archiefactiedatum<T extends RecordType>(term: RetentionTerm, record: RecordOf[T], birth?: KnownBirth | null): string | null {
+  const start = termStart(term, record, birth);
+  return start ? addDuration(start, term.bewaartermijn) : null;
+}
+
+function termStart(term: RetentionTerm, record: unknown, birth?: KnownBirth | null): string | null {
+  switch (term.start) {
+    case 'AFSLUITING': {
+      if (term.recordType === 'JEUGDHULP') {
+        const j = record as JeugdhulpRecord;
+        return j.einddatum ?? j.stopZorg;
+      }
+      return (record as WmoVoorzieningRecord).einddatum;
+    }
+    case 'EINDE_UITKERING': {
+      const u = record as UitkeringRecord;
+      if (u.einddatum) return u.einddatum;
+      // An application refused and never granted ends with its refusal.
+      const granted = u.besluiten.some((b) => b.soort === 'TOEKENNING');
+      const refusals = u.besluiten.filter((b) => b.soort === 'AFWIJZING').map((b) => b.datum).sort();
+      return !granted && refusals.length ? refusals[refusals.length - 1] : null;
+    }
+    case 'GEBOORTEDATUM': {
+      if (!birth) return null;
+      if (birth.geboortedatum) return birth.geboortedatum;
+      const { jaar, maand } = birth.onvolledig ?? { jaar: null, maand: null };
+      if (!jaar) return null;
+      // Only part of the date is known: take the latest date it can be, so nothing goes early.
+      if (!maand) return `${jaar}-12-31`;
+      return new Date(Date.UTC(jaar, maand, 0)).toISOString().slice(0, 10);
+    }
+  }
+}
+
+/** Splits records into those still within their term and those past it on `today`. */
+export function partitionByTerm<T extends RecordType>(
+  term: RetentionTerm,
+  records: readonly RecordOf[T][],
+  today: string,
+  birthOf: (bsn: string) => KnownBirth | null | undefined = () => null,
+): { keep: RecordOf[T][]; expired: Array<{ record: RecordOf[T]; archiefactiedatum: string }> } {
+  const keep: RecordOf[T][] = [];
+  const expired: Array<{ record: RecordOf[T]; archiefactiedatum: string }> = [];
+  for (const record of records) {
+    const date = archiefactiedatum<T>(term, record, birthOf((record as { burgerservicenummer: string }).burgerservicenummer));
+    if (date !== null && date <= today) expired.push({ record, archiefactiedatum: date });
+    else keep.push(record);
+  }
+  return { keep, expired };
+}
