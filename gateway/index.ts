@@ -7,7 +7,9 @@ import type { Rules } from '../policy/rules';
 import { INTERNAL_CONTEXT_HEADER, type InternalContextSigner } from '../policy/internal-context';
 import { isPurpose, type RequestContext } from '../policy/types';
 import { readBody } from '../subgraphs/common/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AuthError, type TokenVerifier } from './auth';
+import { TrustedDocuments } from './trusted-documents';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -16,6 +18,8 @@ export interface GatewayOptions {
   verifyToken: TokenVerifier;
   rules: Rules;
   signer: InternalContextSigner;
+  /** Registered operations of partner organisations. @defaultValue gateway/trusted-documents */
+  trustedDocuments?: TrustedDocuments;
   /** For /readyz: composed, sources reachable, first sync done. */
   readiness: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
   port?: number;
@@ -54,8 +58,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
     },
   });
+  const trusted = options.trustedDocuments ?? new TrustedDocuments();
+  // Query limits before any subgraph is asked: depth, aliases, directives, tokens and cost, and
+  // no field suggestions that would map the schema for a caller who may not see it.
+  const armor = new ApolloArmor({ maxDepth: { n: 10 }, maxAliases: { n: 20 }, costLimit: { maxCost: 5000 } }).protect();
   const server = new ApolloServer<GatewayContext>({
     gateway,
+    ...armor,
+    plugins: [...armor.plugins],
     includeStacktraceInErrorResponses: false,
     // Subgraphs already formatted their errors; strip what the gateway itself adds for debugging.
     formatError: (formatted) => {
@@ -100,6 +110,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       body = raw.length ? JSON.parse(raw) : undefined;
     } catch {
       return error(res, 400, 'BAD_REQUEST', 'Expected a JSON body of at most 1 MiB');
+    }
+
+    // Partners may send only the operations registered for their organisation.
+    if (actor.rollen.includes('partner') && !(typeof body?.query === 'string' && trusted.isTrustedQuery(actor.organisatie!, body.query))) {
+      return error(res, 400, 'OPERATION_NOT_TRUSTED', 'This operation is not registered for your organisation');
     }
 
     const trace = parseTraceparent(header(req, 'traceparent'));

@@ -187,12 +187,33 @@ describe('consent-, purpose- and retention-aware resolution', () => {
     // From 16 only the person concerned: the daughter of 17 consents herself.
     expect((await register('999990019', '999990032')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await register('999990032', '999990032')).errors).toBeUndefined();
-    // Only a regisseur keeps the register.
-    const partner = await t.query('partner', 'INTEGRALE_AANPAK', 'mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id } }', {
-      org: 'mee',
-      variables: { i: { betrokkene: '999990032', gegevenDoor: '999990032', ontvanger: 'mee', domeinen: ['WMO', 'JEUGD', 'WERK_INKOMEN', 'LEERPLICHT'], doel: 'INTEGRALE_AANPAK' } },
+    // Only a regisseur keeps the register: a consulent is refused by the policy, a partner
+    // cannot even send the operation (it is not registered for partners).
+    const consulent = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', 'mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id } }', {
+      variables: { i: { betrokkene: '999990032', gegevenDoor: '999990032', ontvanger: 'mee', domeinen: ['WMO'], doel: 'INTEGRALE_AANPAK' } },
     });
-    expect(partner.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(consulent.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const partner = await t.post(
+      { query: 'mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id } }', variables: { i: { betrokkene: '999990032', gegevenDoor: '999990032', ontvanger: 'mee', domeinen: ['WMO'], doel: 'INTEGRALE_AANPAK' } } },
+      { authorization: `Bearer ${await t.token('partner', 'mee')}`, 'x-purpose': 'INTEGRALE_AANPAK' },
+    );
+    expect(partner.status).toBe(400);
+    expect(partner.body.errors?.[0].extensions?.code).toBe('OPERATION_NOT_TRUSTED');
+    expect(partner.body.data).toBeUndefined();
+  });
+
+  it('lets a partner send only the operations registered for it, and limits query size for everyone', async () => {
+    const asPartner = async (query: string) =>
+      t.post({ query }, { authorization: `Bearer ${await t.token('partner', 'mee')}`, 'x-purpose': 'INTEGRALE_AANPAK' });
+    for (const query of ['{ __schema { types { name } } }', '{ persoon(burgerservicenummer: "999990044") { werkEnInkomen { uitkeringen { besluiten { soort } } } } }', '{ toestemmingen(burgerservicenummer: "999990044") { id } }']) {
+      const res = await asPartner(query);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'OPERATION_NOT_TRUSTED' } })] });
+    }
+    const deep = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: persoon(burgerservicenummer: "999990019") { naam { volledigeNaam } }`).join(' ')} }`;
+    const res = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', deep);
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors?.[0].message).toMatch(/alias/i);
   });
 
   it('shows 999990111 her current voorzieningen and nothing of the one closed in 2004', async () => {
