@@ -67,6 +67,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...armor,
     plugins: [...armor.plugins],
     includeStacktraceInErrorResponses: false,
+    // The hub stops its parts itself, in order; a handler per server would race it.
+    stopOnTerminationSignals: false,
     // Subgraphs already formatted their errors; strip what the gateway itself adds for debugging.
     formatError: (formatted) => {
       const { stacktrace: _s, serviceName: _n, ...extensions } = formatted.extensions ?? {};

@@ -68,6 +68,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     schema: buildPolicySchema(def),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The hub stops its parts itself, in order; a handler per server would race it.
+    stopOnTerminationSignals: false,
     // The gateway is the only client; introspection is for composition tooling, not callers.
     introspection: false,
     // Federated traces would carry timings per field to whoever calls; we have no use for them.
