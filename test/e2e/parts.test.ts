@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { issueDevToken } from '../../gateway/auth';
+import { SUBGRAPHS } from '../../subgraphs';
+import { isolatedDatabase, TEST_REDIS_URL, uniqueName } from '../support/env';
+
+const ROOT = resolve(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+// A port range of its own, away from the defaults and from the other tests.
+const BASE = 25100;
+
+/**
+ * The docker-compose topology without Docker: every part in its own process, sharing only
+ * Postgres, Redis and INTERNAL_CONTEXT_KEY, and finding each other by configuration.
+ */
+describe('the hub run as separate parts', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ontschot-parts-'));
+  const children: ChildProcess[] = [];
+  const logs: string[] = [];
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
+
+  const part = (args: string[], env: Record<string, string>, ready: RegExp) =>
+    new Promise<void>((done, fail) => {
+      const child = spawn(TSX, ['scripts/part.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      let out = '';
+      const timer = setTimeout(() => fail(new Error(`part ${args.join(' ')} not ready in time:\n${out}`)), 90_000);
+      const onData = (c: Buffer) => {
+        out += c;
+        if (ready.test(out)) {
+          clearTimeout(timer);
+          done();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.on('exit', (code) => {
+        logs.push(`${args.join(' ')} exited ${code}: ${out}`);
+        clearTimeout(timer);
+        fail(new Error(`part ${args.join(' ')} exited with ${code}:\n${out}`));
+      });
+    });
+
+  beforeAll(async () => {
+    database = await isolatedDatabase();
+    const urls = SUBGRAPHS.map((s, i) => `${s.name}=http://127.0.0.1:${BASE + 1 + i}/graphql`).join(',');
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      INTERNAL_CONTEXT_KEY: uniqueName('k').padEnd(40, 'x'),
+      DATA_DIR: dataDir,
+      INHABITANTS: '300',
+      SUBGRAPH_BASE_PORT: String(BASE + 1),
+      SUBGRAPH_URLS: urls,
+      STUF_KENNISGEVING_PORT: String(BASE + 90),
+      BRP_API_URL: `http://127.0.0.1:${BASE + 81}`,
+      GWS_STUF_URL: `http://127.0.0.1:${BASE + 82}/gws/stuf/0301`,
+      JEUGD_FEED_URL: `http://127.0.0.1:${BASE + 83}`,
+      LAS_EXPORT_DIR: join(dataDir, 'las-exports'),
+      GWS_KENNISGEVING_URL: `http://127.0.0.1:${BASE + 90}/stuf/kennisgevingen`,
+    };
+    await part(['standins'], env, /stand-ins up/);
+    await Promise.all(SUBGRAPHS.map((s, i) => part(['subgraph', s.name], { ...env, PORT: String(BASE + 1 + i) }, /subgraph .* at /)));
+    await part(['sync'], env, /first full sync done/);
+    await part(['gateway'], { ...env, PORT: String(BASE) }, /ready at/);
+  });
+
+  afterAll(async () => {
+    for (const c of children) {
+      c.removeAllListeners('exit');
+      c.kill('SIGTERM');
+    }
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers a household dossier through the gateway process', async () => {
+    const token = await issueDevToken(dataDir, { role: 'wmo-consulent' });
+    const res = await fetch(`http://127.0.0.1:${BASE}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'x-purpose': 'WMO_ONDERSTEUNING', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ huishouden(burgerservicenummer: "999990019") { domeinen leden { burgerservicenummer wmo { voorzieningen { productCategorie } } } } }' }),
+    });
+    const body = (await res.json()) as { data: { huishouden: { domeinen: string[]; leden: unknown[] } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data.huishouden.leden).toHaveLength(4);
+    expect(body.data.huishouden.domeinen).toEqual(['WMO']);
+    const ready = await fetch(`http://127.0.0.1:${BASE}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+});
