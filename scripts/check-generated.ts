@@ -10,7 +10,9 @@ import { composeSupergraph } from '../gateway/compose';
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
   const stale: string[] = [];
-  if (readFileSync(join(root, 'gateway', 'supergraph.graphql'), 'utf8') !== composeSupergraph()) stale.push('gateway/supergraph.graphql');
+  const composed = composeSupergraph();
+  if (readFileSync(join(root, 'gateway', 'supergraph.graphql'), 'utf8') !== composed.supergraph) stale.push('gateway/supergraph.graphql');
+  if (readFileSync(join(root, 'gateway', 'api-schema.graphql'), 'utf8') !== composed.apiSchema) stale.push('gateway/api-schema.graphql');
 
   const { config } = await loadCodegenConfig({ configFilePath: join(root, 'codegen.yml') });
   const outputs = await generate({ ...config, cwd: root, silent: true }, false);
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
     console.error(`generated files are stale: ${stale.join(', ')}\nrun \`npm run codegen\` and commit the result`);
     process.exit(1);
   }
-  console.log(`generated files are current (supergraph + ${outputs.length} resolver type files)`);
+  console.log(`generated files are current (supergraph, API schema and ${outputs.length} codegen outputs)`);
 }
 
 main().catch((err) => {

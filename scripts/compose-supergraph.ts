@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeSupergraph } from '../gateway/compose';
 
-const target = join(__dirname, '..', 'gateway', 'supergraph.graphql');
-writeFileSync(target, composeSupergraph());
-console.log(`wrote ${target}`);
+const { supergraph, apiSchema } = composeSupergraph();
+for (const [file, text] of [['supergraph.graphql', supergraph], ['api-schema.graphql', apiSchema]]) {
+  const target = join(__dirname, '..', 'gateway', file);
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+}
