@@ -20,6 +20,11 @@ export interface GatewayOptions {
   signer: InternalContextSigner;
   /** Registered operations of partner organisations. @defaultValue gateway/trusted-documents */
   trustedDocuments?: TrustedDocuments;
+  /**
+   * Writes the audit record of a request the gateway answered (issue 5); the answer leaves only
+   * once it resolves. Unset: no request records (tests of the gateway alone).
+   */
+  recordRequest?: (request: RequestContext, httpStatus: number) => Promise<void>;
   /** For /readyz: composed, sources reachable, first sync done. */
   readiness: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
   port?: number;
@@ -114,11 +119,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return error(res, 400, 'BAD_REQUEST', 'Expected a JSON body of at most 1 MiB');
     }
 
-    // Partners may send only the operations registered for their organisation.
-    if (actor.rollen.includes('partner') && !(typeof body?.query === 'string' && trusted.isTrustedQuery(actor.organisatie!, body.query))) {
-      return error(res, 400, 'OPERATION_NOT_TRUSTED', 'This operation is not registered for your organisation');
-    }
-
     const trace = parseTraceparent(header(req, 'traceparent'));
     const spanId = randomBytes(8).toString('hex');
     const query = typeof body?.query === 'string' ? body.query : null;
@@ -130,6 +130,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       operationName: typeof body?.operationName === 'string' ? body.operationName : null,
       documentHash: query ? createHash('sha256').update(query).digest('hex') : null,
     };
+    // Partners may send only the operations registered for their organisation. A refused
+    // operation is recorded too: a partner probing for other operations is worth seeing.
+    if (actor.rollen.includes('partner') && !(typeof body?.query === 'string' && trusted.isTrustedQuery(actor.organisatie!, body.query))) {
+      await options.recordRequest?.(request, 400).catch(() => undefined);
+      return error(res, 400, 'OPERATION_NOT_TRUSTED', 'This operation is not registered for your organisation');
+    }
     const context: GatewayContext = {
       request,
       signed: await options.signer.sign(request),
@@ -142,6 +148,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       httpGraphQLRequest: { method: 'POST', headers, search: '', body },
       context: async () => context,
     });
+    // Fail closed: the answer leaves only once the request's own record is written. The body
+    // is complete here (graphql 16 has no incremental delivery), so nothing has been sent yet.
+    if (options.recordRequest) {
+      try {
+        await options.recordRequest(request, result.status ?? 200);
+      } catch {
+        res.setHeader('traceparent', context.traceparent);
+        return error(res, 503, 'SOURCE_UNAVAILABLE', 'The audit log cannot be written right now; nothing is answered without it');
+      }
+    }
     const out: Record<string, string> = { traceparent: context.traceparent };
     for (const [k, v] of result.headers) out[k] = v;
     res.writeHead(result.status ?? 200, out);

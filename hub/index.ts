@@ -12,7 +12,7 @@ import type { RunningSubgraph } from '../subgraphs/common/server';
 import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { SyncService } from '../sync/service';
 import { RetentionEngine } from '../retention/engine';
-import { createSources, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls, type StandIns } from './parts';
+import { createAuditLog, createSources, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls, type StandIns } from './parts';
 import { ensureRedis } from './redis';
 
 /** What starting the hub needs beyond the validated config; tests set these. */
@@ -85,7 +85,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     cleanup.push(() => endpoint.close());
     standIns.gws?.setKennisgevingUrl(endpoint.url);
 
-    const policy = { rules: loadRules(), signer: new InternalContextSigner(config.INTERNAL_CONTEXT_KEY ?? randomBytes(32).toString('hex')) };
+    // Closed after the subgraphs and the gateway (cleanup runs in reverse): it signs the final heads.
+    const audit = createAuditLog(config, db);
+    cleanup.push(() => audit.close());
+    const policy = { rules: loadRules(), signer: new InternalContextSigner(config.INTERNAL_CONTEXT_KEY ?? randomBytes(32).toString('hex')), audit };
     const subgraphs = await startSubgraphs(config, db, policy, { randomPorts });
     cleanup.push(() => Promise.all(subgraphs.map((s) => s.close())));
 

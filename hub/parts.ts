@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AuditLog, AuditSigner, devSigningKey, parseSigningKey, parseTrustedKeys } from '../audit';
 import { createBrpClient } from '../adapters/brp';
 import { startBrpSimulator } from '../adapters/brp/simulator';
 import { createGwsClient, type StufSysteem } from '../adapters/gws';
@@ -95,6 +96,14 @@ export function createSources(config: Config, standIns: StandIns = {}): SyncSour
 export interface PolicyParts {
   rules: Rules;
   signer: InternalContextSigner;
+  /** This process's audit log: every subgraph records into it, the gateway records each request. */
+  audit: AuditLog;
+}
+
+/** The process's audit log, signing heads with the configured key or the development key under DATA_DIR. */
+export function createAuditLog(config: Config, db: Db): AuditLog {
+  const signer = config.AUDIT_SIGNING_KEY ? new AuditSigner(parseSigningKey(config.AUDIT_SIGNING_KEY), config.AUDIT_SIGNING_KEY_ID) : devSigningKey(config.DATA_DIR);
+  return new AuditLog({ db, signer, trustedKeys: parseTrustedKeys(config.AUDIT_TRUSTED_KEYS), signIntervalMs: config.AUDIT_SIGN_INTERVAL_MS });
 }
 
 /** Starts the named subgraphs (all by default), each on its own HTTP server. */
@@ -105,7 +114,10 @@ export async function startSubgraphs(config: Config, db: Db, policy: PolicyParts
     for (const [i, s] of SUBGRAPHS.entries()) {
       if (options.names && !options.names.includes(s.name)) continue;
       const port = options.randomPorts ? 0 : (options.port ?? config.SUBGRAPH_BASE_PORT + i);
-      running.push(await startSubgraph(s.create(db), { signer: policy.signer, policySources, port, host: config.HOST }));
+      // Every subgraph writes its audit records before it answers (fail closed).
+      running.push(
+        await startSubgraph(s.create(db, { audit: policy.audit }), { signer: policy.signer, policySources, createAccessRecorder: policy.audit.recorderFor(s.name), port, host: config.HOST }),
+      );
     }
   } catch (err) {
     await Promise.all(running.map((r) => r.close()));
@@ -135,6 +147,7 @@ export async function startGatewayPart(
     ),
     rules: policy.rules,
     signer: policy.signer,
+    recordRequest: (request, status) => policy.audit.recordRequest(request, status),
     port: options.randomPorts ? 0 : config.PORT,
     host: config.HOST,
     readiness: async () => {

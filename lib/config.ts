@@ -37,6 +37,17 @@ const schema = z.object({
   INHABITANTS: z.coerce.number().int().min(20).max(90000).default(20000),
   /** HMAC key (≥ 32 chars) for the gateway→subgraph internal context. Unset: random per start. */
   INTERNAL_CONTEXT_KEY: z.string().min(32).optional(),
+  /**
+   * Ed25519 private key signing the audit log's chain heads: PKCS#8 PEM (newlines may be written
+   * as \n) or base64 DER. Unset: a development key kept under DATA_DIR.
+   */
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  /** Key id written with every signed head. Unset: derived from the public key. */
+  AUDIT_SIGNING_KEY_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'expected 1–100 characters of A–Z a–z 0–9 . _ : -').optional(),
+  /** Earlier signing keys still trusted when verifying (after a rotation): `keyId=base64 SPKI DER,…`. */
+  AUDIT_TRUSTED_KEYS: z.string().regex(/^[A-Za-z0-9._:-]+=[A-Za-z0-9+/=]+(,[A-Za-z0-9._:-]+=[A-Za-z0-9+/=]+)*$/, 'expected keyId=base64 pairs separated by commas').optional(),
+  /** How often each audit log stream's head is signed (ms). */
+  AUDIT_SIGN_INTERVAL_MS: z.coerce.number().int().min(100).default(10000),
   /** Port of the first subgraph; the others follow in a fixed order. */
   SUBGRAPH_BASE_PORT: port.default(4101),
   /** Where the gateway finds each subgraph when parts run apart: `brp=http://…/graphql,wmo=…`. */

@@ -4,7 +4,7 @@
  * Parts share state only through Postgres and Redis, and trust each other only through
  * INTERNAL_CONTEXT_KEY, which is therefore required here.
  */
-import { createSources, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls } from '../hub/parts';
+import { createAuditLog, createSources, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls } from '../hub/parts';
 import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { loadConfig } from '../lib/config';
 import { openDb } from '../lib/db';
@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   const db = await openDb({ databaseUrl: config.DATABASE_URL });
   stops.push(() => db.close());
   await migrate(db);
-  const policy = { rules: loadRules(), signer: new InternalContextSigner(config.INTERNAL_CONTEXT_KEY ?? 'x'.repeat(32)) };
+  const audit = createAuditLog(config, db);
+  // Closing the log writes what is queued and signs the final heads.
+  stops.push(() => audit.close());
+  const policy = { rules: loadRules(), signer: new InternalContextSigner(config.INTERNAL_CONTEXT_KEY ?? 'x'.repeat(32)), audit };
 
   switch (part) {
     case 'subgraph': {

@@ -1,0 +1,14 @@
+/**
+ * The audit log (issue 5, DESIGN.md decision 2): append-only, hash-chained per log stream,
+ * periodically signed, written with group commit. No GraphQL here; subgraphs/audit serves it to
+ * privacy officers.
+ */
+export { AuditLog, type AuditLogOptions } from './audit-log';
+export { canonicalJson } from './canonical';
+export { AUDIT_COLUMNS, canonicalRecord, chainHash, GENESIS_HASH, recordFromRow, type AuditActor, type AuditEntry, type AuditRecord, type AuditRow, type AuditSoort, type AuditStatus, type AuditWeigering } from './record';
+export { RequestRecorder, requestEntry, type AuditSink } from './recorder';
+export { loadVerwerkingsregister, Verwerkingsregister, type Verwerkingsactiviteit } from './register';
+export { AuditSigner, devSigningKey, parseSigningKey, parseTrustedKeys, verifyHead, type ChainHead, type TrustedKeys } from './signing';
+export { detectSnuffelen, ROLE_DOMAIN, SNUFFEL_DEFAULTS, type ActorActivity, type SnuffelDrempels, type SnuffelSignaal } from './snuffel';
+export { AuditStore, AuditWriteError, type AuditStoreOptions, type AuditStoreStats } from './store';
+export { verifyAuditLog, type AuditBreuk, type AuditVerification, type BreukReden, type VerifyOptions } from './verify';

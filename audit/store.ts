@@ -1,0 +1,327 @@
+import { randomBytes } from 'node:crypto';
+import type { Db, Queryable } from '../lib/db';
+import { chainHash, GENESIS_HASH, rowFromRecord, type AuditEntry, type AuditRecord } from './record';
+import type { AuditSigner, ChainHead } from './signing';
+
+export interface AuditStoreOptions {
+  db: Db;
+  /** Signs each stream's head every `signIntervalMs`. */
+  signer: AuditSigner;
+  /**
+   * Names this writing process in its streams (`<bron>:<instanceId>`). It must be unique among
+   * all processes that ever wrote to the store: a clash does not corrupt a chain (the primary key
+   * refuses the second writer's rows) but stops that writer.
+   * @defaultValue 12 random hex digits
+   */
+  instanceId?: string;
+  /** How often the heads of streams that grew are signed. 0 signs only on `signHeads()` and `close()`. @defaultValue 10000 */
+  signIntervalMs?: number;
+  /** Most records in one INSERT transaction; the rest wait for the next. @defaultValue 1000 */
+  maxBatch?: number;
+  /**
+   * How long an `append` waits for its commit before it fails. The request then answers
+   * SOURCE_UNAVAILABLE rather than hang on a stuck audit store (fail closed, but fail).
+   * @defaultValue 5000
+   */
+  writeTimeoutMs?: number;
+  /** Clock for head signatures (tests). @defaultValue () => new Date() */
+  now?: () => Date;
+}
+
+/** What the store has done, for measurement (group commit) and health. */
+export interface AuditStoreStats {
+  /** Records committed. */
+  records: number;
+  /** INSERT transactions committed. */
+  batches: number;
+  /** Size of the largest committed batch. */
+  largestBatch: number;
+  /** Batches that failed (their appends were rejected). */
+  failedBatches: number;
+  /** Heads signed. */
+  headsSigned: number;
+}
+
+interface Pending {
+  entries: AuditEntry[];
+  /** Set when the caller stopped waiting: its records are then not written at all. */
+  expired: boolean;
+  resolve(): void;
+  reject(err: Error): void;
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(err: Error): void;
+}
+
+interface Head {
+  volgnummer: number;
+  hash: string;
+}
+
+/** Raised to an `append` whose records are not confirmed written. Carries no record content. */
+export class AuditWriteError extends Error {
+  readonly code = 'AUDIT_WRITE_FAILED';
+}
+
+/**
+ * The append-only audit store: hash-chains every record into its stream and writes with group
+ * commit.
+ *
+ * Group commit: while one INSERT transaction is in flight, every `append` that arrives queues;
+ * when it commits, everything queued goes into the next transaction (up to `maxBatch`). Under
+ * load, many requests share one commit's round trips and fsync; when idle, a lone request is
+ * written at once (no timer delays it). Each `append` resolves only when its own transaction
+ * has committed, so a caller that awaits it knows its records are durable before it answers.
+ *
+ * A failed batch is retried append by append, so a record the database refuses fails only its
+ * own request. Every transaction carries a statement timeout of `writeTimeoutMs`.
+ *
+ * Chains: each bron this process writes for has its own stream `<bron>:<instanceId>`, so
+ * replicas and restarts never contend for one chain head. Heads live in memory and advance only
+ * when a batch commits; after a failed batch (where a COMMIT may or may not have happened) they
+ * are read back from the database before the next batch.
+ */
+export class AuditStore {
+  readonly instanceId: string;
+  private readonly db: Db;
+  private readonly signer: AuditSigner;
+  private readonly maxBatch: number;
+  private readonly writeTimeoutMs: number;
+  private readonly now: () => Date;
+  private readonly heads = new Map<string, Head>();
+  /** Heads as last signed, to sign only streams that grew. */
+  private readonly signed = new Map<string, number>();
+  private queue: Pending[] = [];
+  private writing: Promise<void> | null = null;
+  private signWaiters: Waiter[] = [];
+  private headsStale = true;
+  private signTimer: NodeJS.Timeout | undefined;
+  private signDue = false;
+  private closed = false;
+  readonly stats: AuditStoreStats = { records: 0, batches: 0, largestBatch: 0, failedBatches: 0, headsSigned: 0 };
+
+  constructor(options: AuditStoreOptions) {
+    this.db = options.db;
+    this.signer = options.signer;
+    this.instanceId = options.instanceId ?? randomBytes(6).toString('hex');
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(this.instanceId)) throw new TypeError('audit instance id must be 1–64 characters of A–Z a–z 0–9 . _ -');
+    this.maxBatch = options.maxBatch ?? 1000;
+    this.writeTimeoutMs = options.writeTimeoutMs ?? 5000;
+    this.now = options.now ?? (() => new Date());
+    const interval = options.signIntervalMs ?? 10_000;
+    if (interval > 0) {
+      this.signTimer = setInterval(() => {
+        this.signDue = true;
+        this.kick();
+      }, interval);
+      // A pending signature must not keep a process alive that is otherwise done.
+      this.signTimer.unref();
+    }
+  }
+
+  /** The stream a bron's records go to in this process. */
+  streamFor(bron: string): string {
+    return `${bron}:${this.instanceId}`;
+  }
+
+  /**
+   * Appends entries; resolves once they are committed, rejects with AuditWriteError when they
+   * are not (database refused, or no commit within `writeTimeoutMs`). All or none: the entries
+   * of one call always go into one transaction.
+   */
+  append(entries: AuditEntry[]): Promise<void> {
+    if (this.closed) return Promise.reject(new AuditWriteError('the audit store is closed'));
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const pending: Pending = {
+        entries,
+        expired: false,
+        resolve: () => done(),
+        reject: (err) => done(err),
+      };
+      const timer = setTimeout(() => {
+        settled = true;
+        // Not yet in a batch: drop it, so the log never claims a disclosure that was refused.
+        // Already in one: it may still commit; the log then over-reports, which is the safe side.
+        pending.expired = true;
+        reject(new AuditWriteError(`audit records not confirmed written within ${this.writeTimeoutMs} ms`));
+      }, this.writeTimeoutMs);
+      const done = (err?: Error) => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
+        if (err) reject(err);
+        else resolve();
+      };
+      this.queue.push(pending);
+      this.kick();
+    });
+  }
+
+  /**
+   * Signs the head of every stream that grew since its last signature; resolves once stored,
+   * rejects with AuditWriteError when the database refused them.
+   */
+  signHeads(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.signWaiters.push({ resolve, reject });
+      this.signDue = true;
+      this.kick();
+    });
+  }
+
+  /** Writes what is queued, signs the final heads, and refuses further appends. */
+  async close(): Promise<void> {
+    if (this.signTimer) clearInterval(this.signTimer);
+    this.closed = true;
+    while (this.writing || this.queue.length) {
+      this.kick();
+      await this.writing;
+    }
+    await this.signHeads().catch(() => undefined);
+  }
+
+  /** Starts the next batch unless one is in flight. */
+  private kick(): void {
+    if (this.writing) return;
+    this.queue = this.queue.filter((p) => !p.expired);
+    if (this.queue.length === 0) {
+      // An interval with nothing new costs no transaction.
+      if (this.signDue && this.signWaiters.length === 0 && !this.hasUnsignedHeads()) this.signDue = false;
+      if (!this.signDue) return;
+    }
+    const batch: Pending[] = [];
+    let size = 0;
+    while (this.queue.length && (batch.length === 0 || size + this.queue[0].entries.length <= this.maxBatch)) {
+      const next = this.queue.shift()!;
+      batch.push(next);
+      size += next.entries.length;
+    }
+    const waiters = this.signDue ? this.signWaiters : null;
+    if (waiters) {
+      this.signDue = false;
+      this.signWaiters = [];
+    }
+    this.writing = this.write(batch, waiters).finally(() => {
+      this.writing = null;
+      this.kick();
+    });
+  }
+
+  /**
+   * Writes a batch. When it fails, each of its appends is tried again on its own, so that one
+   * record the database refuses fails only its own request, not everyone who shared its commit.
+   */
+  private async write(batch: Pending[], signWaiters: Waiter[] | null): Promise<void> {
+    try {
+      await this.commit(batch, signWaiters);
+      return;
+    } catch {
+      // The cause may quote a row (a constraint message can); callers get a plain error.
+      // Unsigned heads stay unsigned until the next interval: retrying at once would hammer a
+      // database that just failed.
+      for (const w of signWaiters ?? []) w.reject(new AuditWriteError('the audit store refused the signed heads'));
+    }
+    const err = new AuditWriteError('the audit store refused the records');
+    if (batch.length === 1) return batch[0].reject(err);
+    for (const p of batch) {
+      if (p.expired) continue;
+      await this.commit([p], null).catch(() => p.reject(err));
+    }
+  }
+
+  /** One transaction: the batch's records, chained, and (when `signWaiters` is given) the signed heads. */
+  private async commit(batch: Pending[], signWaiters: Waiter[] | null): Promise<void> {
+    const entries = batch.flatMap((p) => p.entries);
+    try {
+      const { records, heads, signedHeads } = await this.db.transaction(async (tx) => {
+        // A write stuck behind a lock or a hung disk must end, so the writer can go on.
+        await tx.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(this.writeTimeoutMs))}`);
+        await this.loadHeads(tx, new Set(entries.map((e) => this.streamFor(e.bron))));
+        // Chain positions are computed on copies: the in-memory heads move only after COMMIT.
+        const next = new Map(this.heads);
+        const chained: AuditRecord[] = entries.map((e) => {
+          const stroom = this.streamFor(e.bron);
+          const prev = next.get(stroom) ?? { volgnummer: 0, hash: GENESIS_HASH };
+          const unhashed = { ...e, stroom, volgnummer: prev.volgnummer + 1 };
+          const record = { ...unhashed, hash: chainHash(unhashed, prev.hash) };
+          next.set(stroom, { volgnummer: record.volgnummer, hash: record.hash });
+          return record;
+        });
+        if (chained.length) await insertRecords(tx, chained);
+        const toSign = signWaiters ? [...next].filter(([stroom, h]) => (this.signed.get(stroom) ?? 0) < h.volgnummer) : [];
+        const tijdstip = this.now().toISOString();
+        const signedHeads = toSign.map(([stroom, h]) => {
+          const head: ChainHead = { stroom, volgnummer: h.volgnummer, hash: h.hash, tijdstip, sleutelId: this.signer.keyId };
+          return { head, handtekening: this.signer.sign(head) };
+        });
+        if (signedHeads.length) await insertHeads(tx, signedHeads);
+        return { records: chained, heads: next, signedHeads };
+      });
+      for (const [stroom, h] of heads) this.heads.set(stroom, h);
+      for (const { head } of signedHeads) this.signed.set(head.stroom, head.volgnummer);
+      if (records.length) {
+        this.stats.records += records.length;
+        this.stats.batches += 1;
+        this.stats.largestBatch = Math.max(this.stats.largestBatch, records.length);
+      }
+      this.stats.headsSigned += signedHeads.length;
+      for (const p of batch) p.resolve();
+      for (const w of signWaiters ?? []) w.resolve();
+    } catch (err) {
+      // Whether a failed COMMIT happened is unknown: read the heads back before the next batch.
+      this.stats.failedBatches += 1;
+      this.headsStale = true;
+      throw err;
+    }
+  }
+
+  private hasUnsignedHeads(): boolean {
+    for (const [stroom, h] of this.heads) if ((this.signed.get(stroom) ?? 0) < h.volgnummer) return true;
+    return false;
+  }
+
+  /**
+   * Reads the heads of the given streams that are not in memory: on a stream's first batch in
+   * this process (a configured instance id may continue a stream of an earlier run), and after
+   * a failed batch. One primary-key lookup per stream.
+   */
+  private async loadHeads(tx: Queryable, streams: Set<string>): Promise<void> {
+    const reload = this.headsStale;
+    if (reload) for (const stroom of this.heads.keys()) streams.add(stroom);
+    for (const stroom of streams) {
+      if (!reload && this.heads.has(stroom)) continue;
+      const [row] = await tx.query<{ volgnummer: number; hash: string }>('SELECT volgnummer, hash FROM audit_record WHERE stroom = $1 ORDER BY volgnummer DESC LIMIT 1', [stroom]);
+      this.heads.set(stroom, row ? { volgnummer: Number(row.volgnummer), hash: row.hash } : { volgnummer: 0, hash: GENESIS_HASH });
+    }
+    this.headsStale = false;
+  }
+}
+
+async function insertRecords(tx: Queryable, records: AuditRecord[]): Promise<void> {
+  // One statement for the whole batch, whatever its size: the rows travel as one JSON parameter.
+  await tx.query(
+    `INSERT INTO audit_record (stroom, volgnummer, id, tijdstip, soort, bron, trace_id, span_id, verwerkingsactiviteit, betrokkene, betrokkene_type,
+                               actor_sub, actor_organisatie, actor_rollen, doel, operatie, document_hash, verstrekt, geweigerd, status, http_status, hash)
+     SELECT stroom, volgnummer, id, tijdstip, soort, bron, trace_id, span_id, verwerkingsactiviteit, betrokkene, betrokkene_type,
+            actor_sub, actor_organisatie, actor_rollen, doel, operatie, document_hash, verstrekt, geweigerd, status, http_status, hash
+       FROM jsonb_to_recordset($1::jsonb) AS r(stroom text, volgnummer bigint, id uuid, tijdstip timestamptz, soort text, bron text, trace_id text,
+            span_id text, verwerkingsactiviteit text, betrokkene text, betrokkene_type text, actor_sub text, actor_organisatie text,
+            actor_rollen text[], doel text, operatie text, document_hash text, verstrekt text[], geweigerd jsonb, status text, http_status integer, hash text)`,
+    [JSON.stringify(records.map(rowFromRecord))],
+  );
+}
+
+async function insertHeads(tx: Queryable, heads: Array<{ head: ChainHead; handtekening: string }>): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_kop (stroom, volgnummer, hash, tijdstip, sleutel_id, handtekening)
+     SELECT stroom, volgnummer, hash, tijdstip, sleutel_id, handtekening
+       FROM jsonb_to_recordset($1::jsonb) AS h(stroom text, volgnummer bigint, hash text, tijdstip timestamptz, sleutel_id text, handtekening text)
+     -- A stream continued under a configured instance id may have this head signed already.
+     ON CONFLICT (stroom, volgnummer) DO NOTHING`,
+    [JSON.stringify(heads.map(({ head, handtekening }) => ({ stroom: head.stroom, volgnummer: head.volgnummer, hash: head.hash, tijdstip: head.tijdstip, sleutel_id: head.sleutelId, handtekening })))],
+  );
+}

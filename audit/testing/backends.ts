@@ -1,0 +1,45 @@
+import { openDb, type Db } from '../../lib/db';
+import { migrate } from '../../lib/migrate';
+import type { RequestContext } from '../../policy/types';
+import { isolatedDatabase, uniqueName } from '../../test/support/env';
+
+// Starting PGlite takes seconds, a schema milliseconds: one PGlite per test file, a schema per
+// test, as isolatedDatabase() does on Postgres.
+let pglite: Promise<Db> | undefined;
+
+async function isolatedPglite(): Promise<{ db: Db; drop(): Promise<void> }> {
+  pglite ??= openDb({ dataDir: 'memory://' });
+  const db = await pglite;
+  const schema = uniqueName('t');
+  // PGlite is one connection: the search_path holds for everything until the next test sets its own.
+  await db.exec(`CREATE SCHEMA ${schema}; SET search_path = ${schema}`);
+  await migrate(db);
+  return { db, drop: () => db.exec(`SET search_path = public; DROP SCHEMA ${schema} CASCADE`) };
+}
+
+/** The two databases the audit store must work on: a real Postgres schema of its own, and PGlite in memory. */
+export const BACKENDS: Array<[string, () => Promise<{ db: Db; drop(): Promise<void> }>]> = [
+  ['Postgres', () => isolatedDatabase()],
+  ['PGlite', isolatedPglite],
+];
+
+/** Runs `sql` as a superuser with row triggers off: how someone with full database rights alters the log. */
+export async function asSuperuserBypassingTriggers(db: Db, sql: string, params: unknown[] = []): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SET LOCAL session_replication_role = replica');
+    await tx.query(sql, params);
+  });
+}
+
+/** A request context as the gateway would sign it. */
+export function requestContext(overrides: Partial<RequestContext> = {}): RequestContext {
+  return {
+    actor: { sub: 'consulent-1', organisatie: null, rollen: ['wmo-consulent'] },
+    doel: 'WMO_ONDERSTEUNING',
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    spanId: '00f067aa0ba902b7',
+    operationName: 'Dossier',
+    documentHash: 'a'.repeat(64),
+    ...overrides,
+  };
+}
