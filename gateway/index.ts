@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,6 +57,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url,
+        // A subgraph that cannot be reached makes its part of the answer SOURCE_UNAVAILABLE; the
+        // rest of the answer stands, and the client learns no internal address.
+        didEncounterError(error) {
+          if (error instanceof GraphQLError && typeof error.extensions?.code === 'string' && error.extensions.code !== 'INTERNAL_SERVER_ERROR') throw error;
+          throw new GraphQLError(`The ${name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: name } });
+        },
         willSendRequest({ request, context }) {
           request.http?.headers.set(INTERNAL_CONTEXT_HEADER, context.signed);
           request.http?.headers.set('traceparent', context.traceparent);

@@ -45,13 +45,32 @@ export interface RunningSubgraph {
 // carry anything (a driver error can quote a row), so it is replaced.
 const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'PURPOSE_NOT_ALLOWED', 'BAD_USER_INPUT', 'FORBIDDEN', 'CONSENT_REQUIRED', 'SOURCE_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
 
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
-  return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+/**
+ * What a subgraph's client may see of an error. Our own errors pass with their code; anything
+ * else (the read model did not answer, a bug) means this subgraph's data cannot be read now:
+ * SOURCE_UNAVAILABLE on that path, so the rest of the answer stands. Its message is replaced,
+ * since a driver's message can quote a row.
+ */
+export function formatErrorFor(bron: string) {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) reportFault(bron, error);
+    return { message: `The ${bron} data cannot be read right now`, path: formatted.path, extensions: { code: 'SOURCE_UNAVAILABLE', bron } };
+  };
+}
+
+export const formatError = formatErrorFor('hub');
+
+/** Tells the operator that something failed, with the error's class and code only: no message, no data. */
+function reportFault(bron: string, error: unknown): void {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const name = (original as Error)?.name ?? 'Error';
+  const code = (original as { code?: unknown })?.code;
+  console.error(`[ontschot] ${bron}: resolver failed (${name}${typeof code === 'string' ? ` ${code}` : ''})`);
 }
 
 /** Builds the subgraph's executable schema with the policy layer applied to every tagged field. */
@@ -66,7 +85,7 @@ export function buildPolicySchema<L>(def: SubgraphDefinition<L>) {
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: SubgraphOptions): Promise<RunningSubgraph> {
   const server = new ApolloServer<SubgraphContext<L>>({
     schema: buildPolicySchema(def),
-    formatError,
+    formatError: formatErrorFor(def.name),
     includeStacktraceInErrorResponses: false,
     // The hub stops its parts itself, in order; a handler per server would race it.
     stopOnTerminationSignals: false,
@@ -82,7 +101,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     if (!req.url?.startsWith('/graphql')) return send(res, 404, { 'content-type': 'application/json' }, '{"error":"not found"}');
     const request = await options.signer.verify(header(req, INTERNAL_CONTEXT_HEADER));
     if (!request) {
-      const body = JSON.stringify({ errors: [formatError(unauthenticated('this subgraph answers only the gateway').toJSON())] });
+      const body = JSON.stringify({ errors: [formatErrorFor(def.name)(unauthenticated('this subgraph answers only the gateway').toJSON())] });
       return send(res, 401, { 'content-type': 'application/json' }, body);
     }
     const access = options.createAccessRecorder?.(request);
@@ -111,7 +130,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
         await access.flush();
       } catch {
         const failed = new GraphQLError(`The ${def.name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: def.name } });
-        return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ data: null, errors: [formatError(failed.toJSON())] }));
+        return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ data: null, errors: [formatErrorFor(def.name)(failed.toJSON())] }));
       }
     }
     const out: Record<string, string> = {};

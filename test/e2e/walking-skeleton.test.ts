@@ -112,4 +112,24 @@ describe('walking skeleton on embedded PGlite', () => {
     const hh = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', '{ huishouden(burgerservicenummer: "999990019") { leden { burgerservicenummer } } }');
     expect(hh.data!.huishouden.leden).toHaveLength(4);
   });
+
+  it('answers the rest when a read model or a subgraph cannot answer, with SOURCE_UNAVAILABLE and no internals', async () => {
+    const q = '{ persoon(burgerservicenummer: "999990019") { naam { volledigeNaam } wmo { voorzieningen { productCode } } } }';
+    await t.hub.db.exec('ALTER TABLE dossier_record RENAME TO dossier_record_away');
+    try {
+      const res = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', q);
+      expect(res.data!.persoon.naam.volledigeNaam).toEqual(expect.any(String));
+      expect(res.data!.persoon.wmo).toBeNull();
+      expect(res.errors).toEqual([expect.objectContaining({ path: ['persoon', 'wmo'], extensions: { code: 'SOURCE_UNAVAILABLE', bron: 'wmo' } })]);
+      expect(JSON.stringify(res.errors)).not.toMatch(/dossier_record|relation|999990019/);
+    } finally {
+      await t.hub.db.exec('ALTER TABLE dossier_record_away RENAME TO dossier_record');
+    }
+    await t.hub.subgraphs.find((s) => s.name === 'wmo')!.close();
+    const res = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', q);
+    expect(res.data!.persoon.naam.volledigeNaam).toEqual(expect.any(String));
+    expect(res.data!.persoon.wmo).toBeNull();
+    expect(res.errors?.map((e) => e.extensions)).toEqual([{ code: 'SOURCE_UNAVAILABLE', bron: 'wmo' }]);
+    expect(JSON.stringify(res.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+  });
 });
