@@ -6,6 +6,7 @@ import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeSupergraph } from '../gateway/compose';
+import { LOCK_PATH, missingPlatformEntries } from './complete-lockfile';
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..');
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     }
     if (current !== out.content) stale.push(out.filename);
   }
+  // npm ci refuses a lock that lacks other platforms' optional builds (see complete-lockfile.ts).
+  if (missingPlatformEntries(JSON.parse(readFileSync(LOCK_PATH, 'utf8'))).length) stale.push('package-lock.json (run `npm run lock:complete`)');
   if (stale.length) {
     console.error(`generated files are stale: ${stale.join(', ')}\nrun \`npm run codegen\` and commit the result`);
     process.exit(1);
