@@ -5,19 +5,10 @@
  * breaker shared by all calls of one client, and retries with exponential backoff. Only
  * transient failures are retried and counted by the breaker — network errors, timeouts and 5xx —
  * because a 4xx will not get better by asking again, and says nothing about the BRP's health.
+ * The policy itself comes from `../common/resilience.ts`.
  */
-import {
-  BrokenCircuitError,
-  circuitBreaker,
-  ConsecutiveBreaker,
-  ExponentialBackoff,
-  handleWhen,
-  retry,
-  timeout,
-  TimeoutStrategy,
-  wrap,
-} from 'cockatiel';
 import type { PersoonRecord } from '../../domain/records';
+import { createResiliencePolicy, runResilient, type ResilienceFailure } from '../common/resilience';
 import { mapPersoon } from './mapping';
 import { SourceError } from './source-error';
 
@@ -194,18 +185,19 @@ export function createBrpClient(options: BrpClientOptions): BrpClient {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const endpoint = new URL('personen', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).toString();
 
-  const isTransient = handleWhen((error) => error instanceof TransientFailure);
-  const policy = wrap(
-    retry(isTransient, {
-      maxAttempts: retries,
-      backoff: new ExponentialBackoff({ initialDelay: options.initialBackoffMs ?? 200, maxDelay: options.maxBackoffMs ?? 5000 }),
-    }),
-    circuitBreaker(isTransient, {
-      halfOpenAfter: options.breakerHalfOpenAfterMs ?? 30_000,
-      breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
-    }),
-    timeout(timeoutMs, TimeoutStrategy.Cooperative),
-  );
+  const policy = createResiliencePolicy({
+    isTransient: (error) => error instanceof TransientFailure,
+    retries,
+    initialBackoffMs: options.initialBackoffMs,
+    maxBackoffMs: options.maxBackoffMs,
+    breakerThreshold: options.breakerThreshold,
+    breakerHalfOpenAfterMs: options.breakerHalfOpenAfterMs,
+    timeoutMs,
+    // Cooperative: `attempt` turns its own timeout into a TransientFailure ("no answer within …",
+    // the fetch error as cause), so the last attempt's reason reaches the message as it does for
+    // network errors and 5xx. Safe because fetch and reading the body both honour the signal.
+    timeoutStrategy: 'cooperative',
+  });
 
   const headers: Record<string, string> = {
     'Content-Type': 'application/json; charset=utf-8',
@@ -257,25 +249,28 @@ export function createBrpClient(options: BrpClientOptions): BrpClient {
     }
   };
 
+  /** What a failed call becomes: always a SourceError. */
+  const toSourceError = (failure: ResilienceFailure): SourceError => {
+    if (failure.kind === 'circuit-open') {
+      return new SourceError('SOURCE_UNAVAILABLE', 'BRP unavailable: circuit open after repeated failures, not calling it for now', {
+        cause: failure.error,
+      });
+    }
+    const { error } = failure;
+    if (error instanceof SourceError) return error;
+    if (error instanceof TransientFailure) {
+      return new SourceError('SOURCE_UNAVAILABLE', `BRP unavailable after ${retries + 1} attempts: last ${error.message}`, {
+        status: error.status,
+        cause: error.cause,
+      });
+    }
+    // Never a 'timeout': with cooperative timeouts, `attempt` reports them as TransientFailure.
+    return new SourceError('SOURCE_UNAVAILABLE', 'BRP unavailable: unexpected failure calling it', { cause: error });
+  };
+
   const post = async (query: Record<string, unknown>): Promise<unknown> => {
     const body = JSON.stringify(query);
-    try {
-      return await policy.execute(({ signal }) => attempt(body, signal));
-    } catch (error) {
-      if (error instanceof SourceError) throw error;
-      if (error instanceof BrokenCircuitError) {
-        throw new SourceError('SOURCE_UNAVAILABLE', 'BRP unavailable: circuit open after repeated failures, not calling it for now', {
-          cause: error,
-        });
-      }
-      if (error instanceof TransientFailure) {
-        throw new SourceError('SOURCE_UNAVAILABLE', `BRP unavailable after ${retries + 1} attempts: last ${error.message}`, {
-          status: error.status,
-          cause: error.cause,
-        });
-      }
-      throw new SourceError('SOURCE_UNAVAILABLE', 'BRP unavailable: unexpected failure calling it', { cause: error });
-    }
+    return runResilient(policy, (signal) => attempt(body, signal), toSourceError);
   };
 
   /** The `personen` array of a 200 answer, after checking the envelope. */

@@ -3,22 +3,11 @@
  * batch-minded back office needs — a timeout per attempt, retries with exponential backoff on
  * what may pass (network, 5xx, 503, a Fo02 the server blames on itself), none on what will not
  * (a Fo02 the server blames on our request, an answer we cannot read), and a circuit breaker
- * so a GWS that is down is not hammered by every sync job at once.
+ * so a GWS that is down is not hammered by every sync job at once (`../common/resilience.ts`).
  */
 import { randomUUID } from 'node:crypto';
-import {
-  BrokenCircuitError,
-  ConsecutiveBreaker,
-  ExponentialBackoff,
-  TaskCancelledError,
-  TimeoutStrategy,
-  circuitBreaker,
-  handleWhen,
-  retry,
-  timeout,
-  wrap,
-} from 'cockatiel';
 import type { UitkeringRecord, WmoVoorzieningRecord } from '../../domain/records';
+import { createResiliencePolicy, runResilient, type ResilienceFailure } from '../common/resilience';
 import { KEY_ELEMENT, parseAntwoord, readFout, type Antwoord, type Entiteittype } from './mapping';
 import { SourceError } from './source-error';
 import { NS, envelope, esc, formatTijdstip, writeSysteem, type StufSysteem } from './stuf-xml';
@@ -133,10 +122,6 @@ class TransientFailure extends Error {
   }
 }
 
-function isTransient(error: unknown): boolean {
-  return error instanceof TransientFailure || error instanceof TaskCancelledError;
-}
-
 /** Creates a client; one per GWS, shared, so its circuit breaker sees all traffic. */
 export function createGwsClient(options: GwsClientOptions): GwsClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -150,20 +135,19 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     if (!s?.organisatie || !s?.applicatie) throw new TypeError(`expected ${name} with organisatie and applicatie`);
   }
 
-  const policy = wrap(
-    retry(handleWhen(isTransient), {
-      maxAttempts: retries,
-      backoff: new ExponentialBackoff({
-        initialDelay: options.backoff?.initialDelayMs ?? 200,
-        maxDelay: options.backoff?.maxDelayMs ?? 5000,
-      }),
-    }),
-    circuitBreaker(handleWhen(isTransient), {
-      halfOpenAfter: options.circuitBreaker?.halfOpenAfterMs ?? 30_000,
-      breaker: new ConsecutiveBreaker(options.circuitBreaker?.consecutiveFailures ?? 5),
-    }),
-    timeout(timeoutMs, TimeoutStrategy.Aggressive),
-  );
+  const policy = createResiliencePolicy({
+    isTransient: (error) => error instanceof TransientFailure,
+    retries,
+    initialBackoffMs: options.backoff?.initialDelayMs,
+    maxBackoffMs: options.backoff?.maxDelayMs,
+    breakerThreshold: options.circuitBreaker?.consecutiveFailures,
+    breakerHalfOpenAfterMs: options.circuitBreaker?.halfOpenAfterMs,
+    timeoutMs,
+    // Aggressive: the policy gives up on an attempt at the limit, whether or not the exchange has
+    // noticed the abort yet, and reports the timeout itself (retried, and 'timeout' below). `post`
+    // relies on that: it rethrows an aborted fetch's error as is, which is not a TransientFailure.
+    timeoutStrategy: 'aggressive',
+  });
 
   /** One HTTP exchange; classifies every outcome as answer, transient or permanent. */
   async function post(xml: string, soapAction: string, signal: AbortSignal): Promise<string> {
@@ -201,23 +185,27 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     throw new SourceError('SOURCE_PROTOCOL_ERROR', `expected HTTP 200 with a La01, got HTTP ${response.status}`);
   }
 
-  async function exchange(xml: string, soapAction: string): Promise<string> {
-    try {
-      return await policy.execute(({ signal }) => post(xml, soapAction, signal));
-    } catch (error) {
-      if (error instanceof SourceError) throw error;
-      const attempts = `after ${retries + 1} attempt${retries === 0 ? '' : 's'}`;
-      if (error instanceof TransientFailure) {
-        throw new SourceError('SOURCE_UNAVAILABLE', `${error.message} ${attempts}`, { stufFoutcode: error.stufFoutcode });
+  /** What a failed exchange becomes: always a SourceError. */
+  function toSourceError(failure: ResilienceFailure): SourceError {
+    const attempts = `after ${retries + 1} attempt${retries === 0 ? '' : 's'}`;
+    switch (failure.kind) {
+      case 'circuit-open':
+        return new SourceError('SOURCE_UNAVAILABLE', 'circuit open after repeated failures; not asking GWS for now');
+      case 'timeout':
+        return new SourceError('SOURCE_UNAVAILABLE', `expected an answer within ${timeoutMs} ms, got none ${attempts}`);
+      case 'failed': {
+        const { error } = failure;
+        if (error instanceof SourceError) return error;
+        if (error instanceof TransientFailure) {
+          return new SourceError('SOURCE_UNAVAILABLE', `${error.message} ${attempts}`, { stufFoutcode: error.stufFoutcode });
+        }
+        return new SourceError('SOURCE_UNAVAILABLE', 'unexpected failure while calling GWS', { cause: error });
       }
-      if (error instanceof TaskCancelledError) {
-        throw new SourceError('SOURCE_UNAVAILABLE', `expected an answer within ${timeoutMs} ms, got none ${attempts}`);
-      }
-      if (error instanceof BrokenCircuitError) {
-        throw new SourceError('SOURCE_UNAVAILABLE', 'circuit open after repeated failures; not asking GWS for now');
-      }
-      throw new SourceError('SOURCE_UNAVAILABLE', 'unexpected failure while calling GWS', { cause: error });
     }
+  }
+
+  function exchange(xml: string, soapAction: string): Promise<string> {
+    return runResilient(policy, (signal) => post(xml, soapAction, signal), toSourceError);
   }
 
   async function ask(entiteittype: 'WVZ', maximumAantal: number, selectie: Selectie, start?: string): Promise<Antwoord<WmoVoorzieningRecord>>;

@@ -4,19 +4,9 @@
  * Resilience (cockatiel), outermost first: retry with exponential backoff on unavailability →
  * circuit breaker over consecutive failed attempts → timeout per attempt. Protocol errors (a 4xx,
  * a document that is not the feed) are not retried: asking again would get the same answer.
+ * The policy itself comes from `../common/resilience.ts`.
  */
-import {
-  BrokenCircuitError,
-  ConsecutiveBreaker,
-  ExponentialBackoff,
-  TaskCancelledError,
-  TimeoutStrategy,
-  circuitBreaker,
-  handleWhen,
-  retry,
-  timeout,
-  wrap,
-} from 'cockatiel';
+import { createResiliencePolicy, runResilient, type ResilienceFailure } from '../common/resilience';
 import { SourceError } from './errors';
 import { parseFeed } from './parse';
 import type { JeugdBerichtRecord, RejectedBericht } from './types';
@@ -82,21 +72,21 @@ export function createJeugdFeedClient(options: JeugdFeedClientOptions): JeugdFee
   const timeoutMs = options.timeoutMs ?? 5000;
   const endpoint = new URL('berichten', options.url.endsWith('/') ? options.url : `${options.url}/`);
 
-  // Only unavailability is worth another try; a BrokenCircuitError means "stop trying for now".
-  const transient = handleWhen((error) =>
-    error instanceof SourceError ? error.code === 'SOURCE_UNAVAILABLE' : !(error instanceof BrokenCircuitError),
-  );
-  const policy = wrap(
-    retry(transient, {
-      maxAttempts: options.retries ?? 3,
-      backoff: new ExponentialBackoff({ initialDelay: options.retryDelayMs ?? 200, maxDelay: 5000 }),
-    }),
-    circuitBreaker(transient, {
-      halfOpenAfter: options.breakerHalfOpenAfterMs ?? 30_000,
-      breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
-    }),
-    timeout(timeoutMs, TimeoutStrategy.Aggressive),
-  );
+  const policy = createResiliencePolicy({
+    // Unavailability is worth another try, and so is an error that is not a SourceError at all
+    // (a bug in parsing, say). Timeouts are retried and an open circuit is not, by the policy.
+    isTransient: (error) => !(error instanceof SourceError) || error.code === 'SOURCE_UNAVAILABLE',
+    retries: options.retries,
+    initialBackoffMs: options.retryDelayMs,
+    // maxBackoffMs: the default, 5 s; this client does not make it configurable.
+    breakerThreshold: options.breakerThreshold,
+    breakerHalfOpenAfterMs: options.breakerHalfOpenAfterMs,
+    timeoutMs,
+    // Aggressive: the policy gives up on an attempt at the limit, whether or not the request has
+    // noticed the abort yet, and reports the timeout itself ('timeout' in toSourceError); `attempt`
+    // relies on that and rethrows an aborted fetch's error as is.
+    timeoutStrategy: 'aggressive',
+  });
 
   const attempt = async (url: URL, signal: AbortSignal): Promise<JeugdFeedPage> => {
     let response: Response;
@@ -125,24 +115,21 @@ export function createJeugdFeedClient(options: JeugdFeedClientOptions): JeugdFee
       const url = new URL(endpoint);
       if (cursor !== null) url.searchParams.set('vanaf', cursor);
       url.searchParams.set('aantal', String(aantal));
-      try {
-        return await policy.execute(({ signal }) => attempt(url, signal));
-      } catch (error) {
-        throw toSourceError(error, timeoutMs);
-      }
+      return runResilient(policy, (signal) => attempt(url, signal), (failure) => toSourceError(failure, timeoutMs));
     },
   };
 }
 
-function toSourceError(error: unknown, timeoutMs: number): SourceError {
-  if (error instanceof SourceError) return error;
-  if (error instanceof BrokenCircuitError) {
-    return new SourceError('SOURCE_UNAVAILABLE', 'Jeugd feed: circuit open after repeated failures; not called');
+function toSourceError(failure: ResilienceFailure, timeoutMs: number): SourceError {
+  switch (failure.kind) {
+    case 'circuit-open':
+      return new SourceError('SOURCE_UNAVAILABLE', 'Jeugd feed: circuit open after repeated failures; not called');
+    case 'timeout':
+      return new SourceError('SOURCE_UNAVAILABLE', `Jeugd feed: no answer within ${timeoutMs} ms`);
+    case 'failed':
+      if (failure.error instanceof SourceError) return failure.error;
+      return new SourceError('SOURCE_UNAVAILABLE', 'Jeugd feed: request failed', { cause: failure.error });
   }
-  if (error instanceof TaskCancelledError) {
-    return new SourceError('SOURCE_UNAVAILABLE', `Jeugd feed: no answer within ${timeoutMs} ms`);
-  }
-  return new SourceError('SOURCE_UNAVAILABLE', 'Jeugd feed: request failed', { cause: error });
 }
 
 /** The feed's error code (`<Fout code="…">`) when it is a plain code, for the error message. */
