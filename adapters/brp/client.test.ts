@@ -2,7 +2,6 @@
  * The adapter against the stand-in (round trip over real HTTP), and against a scripted fake
  * server for what the stand-in never does: garbage, hangs, 400s.
  */
-// cockatiel 4 is ESM-only; see testing/cockatiel.ts for why and when this line can go.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,4 +1,3 @@
-// cockatiel 4 is ESM-only; see testing/cockatiel.ts for why and when this line can go.
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
