@@ -1,6 +1,6 @@
 /**
  * The BRP stand-in against the spec: every answer and every error body is validated with the
- * spec's own schemas (read from ../shared/reference at test time), and the `fields` catalogues are
+ * spec's own schemas (adapters/brp/reference, read at test time), and the `fields` catalogues are
  * compared with the spec path for path.
  */
 import {

@@ -2,11 +2,17 @@
  * The spec validator must not pass vacuously: these are answers that break the spec in ways a
  * plain `$ref` (discriminator ignored) would let through.
  */
-import { specPaths, validateAgainstSpec } from './spec';
+import { existsSync, readFileSync } from 'node:fs';
+import { SHARED_SPEC_PATH, SPEC_PATH, specPaths, validateAgainstSpec } from './spec';
 
 const response = (persoon: Record<string, unknown>): unknown => ({ type: 'RaadpleegMetBurgerservicenummer', personen: [persoon] });
 
 describe('spec validator', () => {
+  it('reads an unchanged copy of the shared reference spec', () => {
+    if (!existsSync(SHARED_SPEC_PATH)) return; // a clone without ../shared has only the shipped copy
+    expect(readFileSync(SPEC_PATH)).toEqual(readFileSync(SHARED_SPEC_PATH));
+  });
+
   it('accepts a minimal valid answer', () => {
     expect(validateAgainstSpec('PersonenQueryResponse', response({ burgerservicenummer: '999990007' }))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 /**
- * Test helper: the BRP API Personen spec (../shared/reference/brp-personen/openapi.yaml), read at
+ * Test helper: the BRP API Personen spec (adapters/brp/reference/openapi.yaml, a copy of
+ * ../shared/reference/brp-personen/openapi.yaml), read at
  * test time — never copied — and turned into validators and path sets.
  *
  * OpenAPI's `discriminator` is not JSON Schema: a `$ref` to AbstractDatum would check only
@@ -15,7 +16,9 @@ import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-export const SPEC_PATH = path.resolve(__dirname, '../../../../shared/reference/brp-personen/openapi.yaml');
+export const SPEC_PATH = path.resolve(__dirname, '../reference/openapi.yaml');
+/** The shared reference copy, when the repository sits beside it (CI does). */
+export const SHARED_SPEC_PATH = path.resolve(__dirname, '../../../../shared/reference/brp-personen/openapi.yaml');
 
 type Schema = Record<string, unknown> & {
   $ref?: string;
