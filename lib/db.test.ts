@@ -1,19 +1,24 @@
+import { isolatedDatabase } from '../test/support/env';
 import { openDb, type Db } from './db';
 import { migrate } from './migrate';
 
-const targets: Array<[string, () => Promise<Db>]> = [['pglite', () => openDb({ dataDir: 'memory://' })]];
-if (process.env.DATABASE_URL) targets.push(['pg', () => openDb({ databaseUrl: process.env.DATABASE_URL })]);
+// Each target: a database of its own that nothing has migrated yet, and how to throw it away.
+const targets: Array<[string, () => Promise<{ db: Db; drop(): Promise<void> }>]> = [
+  ['pglite', async () => {
+    const db = await openDb({ dataDir: 'memory://' });
+    return { db, drop: () => db.close() };
+  }],
+  ['pg', () => isolatedDatabase({ migrated: false })],
+];
 
 describe.each(targets)('Db on %s', (_name, open) => {
   let db: Db;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    db = await open();
-    await db.exec('DROP TABLE IF EXISTS db_test_t; CREATE TABLE db_test_t (id int PRIMARY KEY, d date, t timestamptz)');
+    ({ db, drop } = await open());
+    await db.exec('CREATE TABLE db_test_t (id int PRIMARY KEY, d date, t timestamptz)');
   });
-  afterAll(async () => {
-    await db.exec('DROP TABLE IF EXISTS db_test_t');
-    await db.close();
-  });
+  afterAll(() => drop());
 
   it('returns dates as ISO strings, not shifted Date objects', async () => {
     await db.query('INSERT INTO db_test_t VALUES (1, $1, $2)', ['2004-03-01', '2026-11-23T10:00:00Z']);
@@ -34,7 +39,9 @@ describe.each(targets)('Db on %s', (_name, open) => {
   it('migrates idempotently', async () => {
     await migrate(db);
     expect(await migrate(db)).toEqual([]);
-    const tables = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('brp_persoon','dossier_record','sync_state')");
+    const tables = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('brp_persoon','dossier_record','sync_state')",
+    );
     expect(tables[0].n).toBe(3);
   });
 });

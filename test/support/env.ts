@@ -14,13 +14,13 @@ export function uniqueName(prefix: string): string {
  * A migrated database of one's own: a fresh schema in the test Postgres, reached through a
  * connection string that sets search_path, so test files running side by side never meet.
  */
-export async function isolatedDatabase(): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
+export async function isolatedDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
   const schema = uniqueName('t');
   const admin = await openDb({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
   await admin.exec(`CREATE SCHEMA ${schema}`);
   const url = withSearchPath(TEST_DATABASE_URL, schema);
   const db = await openDb({ databaseUrl: url, poolSize: 4 });
-  await migrate(db);
+  if (options.migrated !== false) await migrate(db);
   return {
     url,
     db,
