@@ -180,10 +180,17 @@ export async function importLas(deps: SyncDeps, run: string, force = false): Pro
   return { exportId: newest, leerlingen: data.leerlingen.length, inschrijvingen: data.inschrijvingen.length, verzuimmeldingen: data.verzuimmeldingen.length };
 }
 
-/** The daily retention run: destroy what is past its term or under a carried-out request. */
+/**
+ * The retention run (daily, and last in every full sync): destroy what is past its term or under
+ * a carried-out request. It then refreshes the planner's statistics of the read models: a bulk
+ * load leaves them stale until autovacuum comes round (never, where it is off), and without them
+ * the household query scans every dossier record.
+ */
 export async function retention(deps: SyncDeps): Promise<JobResult> {
   const at = nowIso(deps);
-  return deps.retention.destroy(deps.db, todayOf(at), at);
+  const destroyed = await deps.retention.destroy(deps.db, todayOf(at), at);
+  await deps.db.exec('ANALYZE brp_persoon, dossier_record, toestemming');
+  return destroyed;
 }
 
 /**
