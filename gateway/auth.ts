@@ -77,7 +77,10 @@ export async function createTokenVerifier(options: AuthOptions): Promise<TokenVe
     issuer = options.issuer;
     audience = options.audience;
   }
-  return async (token) => {
+  // A verified token is remembered until it expires (at most five minutes), so the signature
+  // check runs once per token, not once per request. Failures are never cached.
+  const verified = new Map<string, { actor: Actor; until: number }>();
+  const verify = async (token: string): Promise<{ actor: Actor; exp: number }> => {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'], clockTolerance: 30 }));
@@ -90,6 +93,15 @@ export async function createTokenVerifier(options: AuthOptions): Promise<TokenVe
     if (rollen.length === 0) throw new AuthError('token names no known role in its roles claim');
     const org = typeof payload.org === 'string' && payload.org.length > 0 ? payload.org : null;
     if (rollen.includes('partner') && !org) throw new AuthError('a partner token must name its organisation in the org claim');
-    return { sub: payload.sub, organisatie: org, rollen };
+    return { actor: { sub: payload.sub, organisatie: org, rollen }, exp: (payload.exp ?? 0) * 1000 };
+  };
+  return async (token) => {
+    const now = Date.now();
+    const hit = verified.get(token);
+    if (hit && hit.until > now) return hit.actor;
+    const { actor, exp } = await verify(token);
+    if (verified.size >= 10_000) verified.clear();
+    verified.set(token, { actor, until: Math.min(exp, now + 5 * 60_000) });
+    return actor;
   };
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { Pool, types } from 'pg';
+import { createHash } from 'node:crypto';
+import { Pool, types, type QueryConfig } from 'pg';
 
 /**
  * One small interface over both Postgres drivers: `pg` against a real server, PGlite embedded.
@@ -40,6 +41,19 @@ export async function openDb(options: DbOptions = {}): Promise<Db> {
   return options.databaseUrl ? openPg(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir ?? '.data/pglite');
 }
 
+/**
+ * Every parameterised statement runs as a named prepared statement, so Postgres parses and plans
+ * it once per connection rather than on every request. Our statements are a fixed set written in
+ * code, so the names stay few.
+ */
+const statementNames = new Map<string, string>();
+function statement(text: string, values: unknown[] | undefined): QueryConfig {
+  if (!values) return { text };
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `s_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+  return { name, text, values };
+}
+
 async function openPg(databaseUrl: string, max: number): Promise<Db> {
   const pool = new Pool({ connectionString: databaseUrl, max });
   // An idle client that loses its server must not take the process down.
@@ -48,7 +62,7 @@ async function openPg(databaseUrl: string, max: number): Promise<Db> {
     kind: 'pg',
     async query<R>(sql: string, params?: unknown[]) {
       db.onQuery?.(sql);
-      return (await pool.query(sql, params as unknown[])).rows as R[];
+      return (await pool.query(statement(sql, params))).rows as R[];
     },
     async exec(sql: string) {
       await pool.query(sql);
@@ -60,7 +74,7 @@ async function openPg(databaseUrl: string, max: number): Promise<Db> {
         const tx: Queryable = {
           query: async <R>(sql: string, params?: unknown[]) => {
             db.onQuery?.(sql);
-            return (await client.query(sql, params as unknown[])).rows as R[];
+            return (await client.query(statement(sql, params))).rows as R[];
           },
           exec: async (sql: string) => {
             await client.query(sql);
