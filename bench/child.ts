@@ -1,0 +1,264 @@
+/**
+ * One process of the bench, started by bench/rpc.ts as `child.ts <role>`:
+ *   standins  the legacy back offices, seeded with the bench world (not under test)
+ *   hub       A: the hub as shipped — `startHub` with the stand-ins configured as external back
+ *             offices (as docker-compose runs them), so its first full sync is real and timed
+ *   plain     B: plain @apollo/gateway over plain subgraphs
+ *   hive      C: Hive Gateway over the same plain subgraphs
+ *   floor     D: the plain subgraphs alone, called directly
+ * Every server role counts its read-model queries (`db.onQuery`) and the HTTP requests and TCP
+ * connections its subgraph servers receive (diagnostics_channel), and can be profiled.
+ */
+import { subscribe } from 'node:diagnostics_channel';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Session } from 'node:inspector';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import type { Db } from '../lib/db';
+import type { WmoVoorziening } from '../municipality/types';
+import { applyPatches, type Patch } from './patches';
+import type { ExperimentalFetcher, RunningServer } from './plain';
+import { reportFailed, reportReady, serveCommands, type Handlers } from './rpc';
+
+// The project's modules are loaded inside each role, after any patch (bench/patches.ts) is in
+// place: a patch that swaps a module's exports must come before the first `require` of it.
+
+const SUPERGRAPH = join(__dirname, '..', 'gateway', 'supergraph.graphql');
+
+/** What a server process counts; the orchestrator reads and resets it around each measurement. */
+class Counters {
+  /** Read statements through `db.onQuery` (sync bookkeeping excluded, see `classify`). */
+  reads = 0;
+  /** INSERT/UPDATE/DELETE statements (audit writes once issue 5 lands; sync changes). */
+  writes = 0;
+  /** HTTP requests received by subgraph servers. */
+  fetches = 0;
+  /** TCP connections accepted by subgraph servers. */
+  connections = 0;
+  /** Requests received at the entry (the gateway; for D, the subgraphs) and not yet answered. */
+  requests = 0;
+  inFlight = 0;
+  /** Transactions through `db.transaction` (in A under load: the audit store's group commits) and their time. */
+  transactions = 0;
+  transactionMs = 0;
+  /** CPU time of this whole process (all threads, user + system) since the last reset, in µs. */
+  private cpuBase = process.cpuUsage();
+  get cpuMicros(): number {
+    const { user, system } = process.cpuUsage(this.cpuBase);
+    return user + system;
+  }
+  reset() {
+    this.reads = this.writes = this.fetches = this.connections = this.requests = this.transactions = this.transactionMs = 0;
+    this.cpuBase = process.cpuUsage();
+  }
+}
+
+const counters = new Counters();
+
+// The hub's own sync workers poll on a timer and /readyz reads the same row; neither is caused by
+// a benchmark request, so neither is counted as a read-model query of one.
+const BOOKKEEPING = /FROM sync_state WHERE source = \$1/;
+
+function classify(sql: string): void {
+  if (/^\s*(INSERT|UPDATE|DELETE)\b/i.test(sql) || /^\s*WITH\b[\s\S]*\b(INSERT|UPDATE|DELETE)\b/i.test(sql)) counters.writes++;
+  // Session settings inside a transaction (the audit store's SET LOCAL statement_timeout) read nothing.
+  else if (/^\s*(SET|BEGIN|COMMIT|ROLLBACK)\b/i.test(sql)) return;
+  else if (!BOOKKEEPING.test(sql)) counters.reads++;
+}
+
+/**
+ * Counts requests and connections on the given subgraph ports of this process, and requests at
+ * the entry ports: per-request figures divide by requests the server received, not by answers
+ * the load generator counted — at the end of a timed run autocannon drops requests still in
+ * flight, which the server nevertheless serves.
+ */
+function countSubgraphTraffic(ports: Set<number>, entry: Set<number>): void {
+  subscribe('http.server.request.start', (message) => {
+    const { socket, response } = message as { request: IncomingMessage; response: ServerResponse; socket: Socket };
+    const port = socket?.localPort;
+    if (port === undefined) return;
+    if (ports.has(port)) counters.fetches++;
+    if (entry.has(port)) {
+      counters.requests++;
+      counters.inFlight++;
+      // 'close' comes whether the answer was sent or the client went away first.
+      response.once('close', () => counters.inFlight--);
+    }
+  });
+  subscribe('net.server.socket', (message) => {
+    const { socket } = message as { socket: Socket };
+    if (socket?.localPort !== undefined && ports.has(socket.localPort)) counters.connections++;
+  });
+}
+
+function portOf(url: string): number {
+  return Number(new URL(url).port);
+}
+
+let session: Session | undefined;
+function inspectorPost<T>(method: string, params?: object): Promise<T> {
+  return new Promise((resolve, reject) => session!.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result as T))));
+}
+
+/** Commands every server role answers. */
+function serverHandlers(): Handlers {
+  return {
+    stats: () => ({ reads: counters.reads, writes: counters.writes, fetches: counters.fetches, connections: counters.connections, requests: counters.requests, inFlight: counters.inFlight, transactions: counters.transactions, transactionMs: counters.transactionMs, cpuMicros: counters.cpuMicros, rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed }),
+    reset: () => counters.reset(),
+    gc: () => {
+      // Twice: the first pass may only move survivors; the second frees what the first unlinked.
+      (global as { gc?: () => void }).gc?.();
+      (global as { gc?: () => void }).gc?.();
+      return { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed };
+    },
+    profileStart: async ({ intervalUs = 200 }: { intervalUs?: number } = {}) => {
+      session = new Session();
+      session.connect();
+      await inspectorPost('Profiler.enable');
+      await inspectorPost('Profiler.setSamplingInterval', { interval: intervalUs });
+      await inspectorPost('Profiler.start');
+    },
+    profileStop: async ({ file }: { file: string }) => {
+      const { profile } = await inspectorPost<{ profile: unknown }>('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session!.disconnect();
+      session = undefined;
+      return file;
+    },
+  };
+}
+
+function instrumentDb(db: Db): void {
+  db.onQuery = classify;
+  // Timing only: the wrapped transaction runs exactly as before.
+  const transaction = db.transaction.bind(db);
+  db.transaction = async (fn) => {
+    const t0 = performance.now();
+    try {
+      return await transaction(fn);
+    } finally {
+      counters.transactions++;
+      counters.transactionMs += performance.now() - t0;
+    }
+  };
+}
+
+async function main(): Promise<void> {
+  const role = process.argv[2];
+  const args = JSON.parse(process.env.BENCH_CHILD_ARGS ?? '{}');
+  switch (role) {
+    case 'standins':
+      return standins(args);
+    case 'hub':
+      return hub(args);
+    case 'plain':
+    case 'hive':
+    case 'floor':
+      return plain(role, args);
+    default:
+      throw new Error(`unknown bench role ${role}`);
+  }
+}
+
+async function standins(args: { inhabitants: number; dataDir: string }): Promise<void> {
+  const { benchWorld } = await import('./world');
+  const { startStandIns } = await import('../hub/parts');
+  const { loadConfig } = await import('../lib/config');
+  const { SHOWCASE_BSNS } = await import('../municipality');
+  const { municipality, built } = benchWorld(args.inhabitants);
+  // Only the stand-ins' own settings matter here (ports, StUF identities, where LAS writes).
+  const config = loadConfig({ DATA_DIR: args.dataDir, INHABITANTS: String(args.inhabitants) });
+  const standIns = await startStandIns(config, municipality, true);
+  // Voorzieningen the incremental test changes: ordinary persons (no showcase story is touched).
+  const showcase = new Set<string>(SHOWCASE_BSNS);
+  const wmo = municipality.wmo.filter((v) => !showcase.has(v.bsn));
+  serveCommands(
+    {
+      setKennisgevingUrl: ({ url }: { url: string }) => standIns.gws!.setKennisgevingUrl(url),
+      /** Changes one voorziening in GWS; GWS pushes the Lk01 itself. Returns what to look for. */
+      changeWmo: async ({ index }: { index: number }) => {
+        const original = wmo[(index * 7919) % wmo.length];
+        const marker = `bench-change-${index}-${Date.now()}`;
+        const changed: WmoVoorziening = { ...original, omschrijving: marker };
+        const at = Date.now();
+        await standIns.gws!.upsertWmoVoorziening(changed);
+        return { bsn: changed.bsn, toewijzingNummer: changed.toewijzingNummer, marker, at };
+      },
+      delivered: () => standIns.gws!.kennisgevingen,
+    },
+    () => standIns.close(),
+  );
+  reportReady({
+    brpUrl: standIns.brp!.url,
+    gwsUrl: standIns.gws!.url,
+    jeugdUrl: standIns.jeugd!.url,
+    lasDir: standIns.las!.exportDir,
+    built,
+    inhabitants: municipality.inhabitants.length,
+    sourceRecords:
+      municipality.wmo.length +
+      municipality.jeugd.length +
+      municipality.uitkeringen.length +
+      municipality.leerlingen.length +
+      municipality.inschrijvingen.length +
+      municipality.verzuimmeldingen.length +
+      municipality.vrijstellingen.length,
+  });
+}
+
+async function hub(args: { env: Record<string, string>; queuePrefix: string; patches?: Patch[] }): Promise<void> {
+  applyPatches(args.patches ?? []);
+  const { startHub } = await import('../hub');
+  const { loadConfig } = await import('../lib/config');
+  const config = loadConfig(args.env);
+  let syncStarted = 0;
+  let syncDone = 0;
+  const started = performance.now();
+  const running = await startHub({
+    config,
+    randomPorts: false,
+    queuePrefix: args.queuePrefix,
+    log: (line) => {
+      console.log(line);
+      if (line.startsWith('first full sync running')) syncStarted = performance.now();
+      if (line.startsWith('first full sync done')) syncDone = performance.now();
+    },
+  });
+  instrumentDb(running.db);
+  countSubgraphTraffic(new Set(running.subgraphs.map((s) => portOf(s.url))), new Set([running.gateway.port]));
+  serveCommands(serverHandlers(), () => running.close());
+  reportReady({
+    url: `http://127.0.0.1:${running.gateway.port}/graphql`,
+    subgraphUrls: Object.fromEntries(running.subgraphs.map((s) => [s.name, s.url])),
+    syncSeconds: (syncDone - syncStarted) / 1000,
+    startSeconds: (performance.now() - started) / 1000,
+  });
+}
+
+async function plain(role: 'plain' | 'hive' | 'floor', args: { databaseUrl: string; fetcher?: ExperimentalFetcher }): Promise<void> {
+  const { openDb } = await import('../lib/db');
+  const { startHiveGateway, startPlainGateway, startPlainSubgraphs } = await import('./plain');
+  const db = await openDb({ databaseUrl: args.databaseUrl });
+  instrumentDb(db);
+  const subgraphs = await startPlainSubgraphs(db);
+  const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
+  const supergraphSdl = readFileSync(SUPERGRAPH, 'utf8');
+  let gateway: RunningServer | undefined;
+  if (role === 'plain') gateway = await startPlainGateway({ supergraphSdl, subgraphUrls, fetcher: args.fetcher });
+  if (role === 'hive') gateway = await startHiveGateway({ supergraphSdl, subgraphUrls });
+  const subgraphPorts = new Set(subgraphs.map((s) => portOf(s.url)));
+  countSubgraphTraffic(subgraphPorts, gateway ? new Set([gateway.port]) : subgraphPorts);
+  serveCommands(serverHandlers(), async () => {
+    await gateway?.close();
+    await Promise.all(subgraphs.map((s) => s.close()));
+    await db.close();
+  });
+  reportReady({ url: gateway?.url ?? null, subgraphUrls });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  reportFailed(err);
+  process.exit(1);
+});

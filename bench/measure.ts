@@ -1,0 +1,151 @@
+import { loadavg } from 'node:os';
+import { runLoad, type LoadResult } from './load';
+import type { BenchChild } from './rpc';
+import { summarize, type PerRequest, type VariantSummary } from './summary';
+
+/** Shared by `run.ts` and `experiments.ts`: who is measured, and how. */
+
+export interface StandInsInfo {
+  brpUrl: string;
+  gwsUrl: string;
+  jeugdUrl: string;
+  lasDir: string;
+  built: Record<string, string[]>;
+  inhabitants: number;
+  sourceRecords: number;
+}
+export interface HubInfo {
+  url: string;
+  subgraphUrls: Record<string, string>;
+  syncSeconds: number;
+  startSeconds: number;
+}
+export interface PlainInfo {
+  url: string | null;
+  subgraphUrls: Record<string, string>;
+}
+export interface Stats {
+  reads: number;
+  writes: number;
+  fetches: number;
+  connections: number;
+  requests: number;
+  inFlight: number;
+  transactions: number;
+  transactionMs: number;
+  cpuMicros: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+}
+
+/** 'A', 'B', 'C', 'D' in the bench; experiments name their own (e.g. 'A+fetcher'). */
+export type Variant = string;
+
+export interface Target {
+  variant: Variant;
+  child: BenchChild<unknown>;
+  url: string;
+  headers: Record<string, string>;
+  body: () => string;
+}
+
+/**
+ * Warm-up for every target, then `runs` rounds; each round measures every target once, in a
+ * rotating order, so drift on the machine (Postgres checkpoints, thermal) hits all alike.
+ */
+export interface Measure {
+  connections: number;
+  warmupS: number;
+  durationS: number;
+  runs: number;
+}
+
+export async function measureScenario(
+  targets: Target[],
+  m: Measure,
+  around: (target: Target, run: () => Promise<LoadResult>) => Promise<LoadResult> = (_t, run) => run(),
+): Promise<Record<Variant, VariantSummary>> {
+  for (const t of targets) await runLoad({ url: t.url, headers: t.headers, body: t.body, connections: m.connections, durationS: m.warmupS });
+  const zero = (): PerRequest => ({ reads: 0, writes: 0, fetches: 0, connections: 0, cpuMs: 0, transactions: 0, transactionMs: 0 });
+  const acc = new Map<Target, { runs: LoadResult[]; counters: PerRequest; peak: number; served: number }>(targets.map((t) => [t, { runs: [], counters: zero(), peak: 0, served: 0 }]));
+  for (let round = 0; round < m.runs; round++) {
+    const order = targets.map((_t, i) => targets[(i + round) % targets.length]);
+    for (const t of order) {
+      const a = acc.get(t)!;
+      loadSamples.push(loadavg()[0]);
+      await t.child.call('reset');
+      const result = await around(t, () => runLoad({ url: t.url, headers: t.headers, body: t.body, connections: m.connections, durationS: m.durationS, pid: t.child.pid }));
+      const stats = await settled(t.child);
+      a.runs.push(result);
+      a.served += stats.requests;
+      a.peak = Math.max(a.peak, result.peakRssBytes);
+      for (const k of ['reads', 'writes', 'fetches', 'connections', 'transactions', 'transactionMs'] as const) a.counters[k] += stats[k];
+      a.counters.cpuMs += stats.cpuMicros / 1000;
+    }
+  }
+  const out: Record<Variant, VariantSummary> = {};
+  for (const [t, a] of acc) {
+    const requests = a.served || 1;
+    const c = a.counters;
+    out[t.variant] = summarize(
+      a.runs,
+      {
+        reads: c.reads / requests,
+        writes: c.writes / requests,
+        fetches: c.fetches / requests,
+        connections: c.connections / requests,
+        cpuMs: c.cpuMs / requests,
+        transactions: c.transactions / requests,
+        // Mean time of one transaction, not per request.
+        transactionMs: c.transactions ? c.transactionMs / c.transactions : 0,
+      },
+      a.peak,
+    );
+  }
+  return out;
+}
+
+/**
+ * The server's counters once it has answered every request it received: requests autocannon
+ * dropped at the end of a run are still served, and their queries must not count for nothing.
+ */
+export async function settled(child: BenchChild<unknown>): Promise<Stats> {
+  let stats = await child.call<Stats>('stats');
+  for (let i = 0; i < 200 && stats.inFlight > 0; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    stats = await child.call<Stats>('stats');
+  }
+  // A request whose client left is closed at once but may still be resolving: let it finish.
+  await new Promise((r) => setTimeout(r, 100));
+  return child.call<Stats>('stats');
+}
+
+/** 1-minute load averages seen at the start of each measured run: other work on the machine. */
+export const loadSamples: number[] = [];
+
+
+/** The environment `startHub` gets in the bench: the stand-ins as external back offices, fixed ports. */
+export function hubEnv(options: { databaseUrl: string; redisUrl: string; dataDir: string; basePort: number; subgraphs: number; inhabitants: number; standIns: StandInsInfo }): {
+  env: Record<string, string>;
+  kennisgevingUrl: string;
+} {
+  const { basePort: base, subgraphs, standIns } = options;
+  const kennisgevingPort = base + subgraphs + 1;
+  return {
+    env: {
+      DATABASE_URL: options.databaseUrl,
+      REDIS_URL: options.redisUrl,
+      DATA_DIR: options.dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(base),
+      SUBGRAPH_BASE_PORT: String(base + 1),
+      STUF_KENNISGEVING_PORT: String(kennisgevingPort),
+      INHABITANTS: String(options.inhabitants),
+      BRP_API_URL: standIns.brpUrl,
+      GWS_STUF_URL: standIns.gwsUrl,
+      JEUGD_FEED_URL: standIns.jeugdUrl,
+      LAS_EXPORT_DIR: standIns.lasDir,
+    },
+    kennisgevingUrl: `http://127.0.0.1:${kennisgevingPort}/stuf/kennisgevingen`,
+  };
+}

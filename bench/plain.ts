@@ -1,0 +1,230 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { Agent as HttpAgent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Db } from '../lib/db';
+import type { Decision, PolicyDecider } from '../policy/decider';
+import type { Basis, RequestContext } from '../policy/types';
+import { SUBGRAPHS } from '../subgraphs';
+import { formatError, readBody, type RunningSubgraph, type SubgraphContext, type SubgraphDefinition } from '../subgraphs/common/server';
+
+/**
+ * Build B (and the subgraphs under C and D): the same SDL, resolvers, loaders and read models as
+ * the hub, but served the way a municipality would assemble a federation itself — plain
+ * `buildSubgraphSchema` without `enforcePolicy`, no audit, no internal-context check, and a plain
+ * @apollo/gateway (or Hive Gateway) without authentication or purpose checks. It exists only in
+ * the bench harness.
+ *
+ * The HTTP layer mirrors the hub's (subgraphs/common/server.ts, gateway/index.ts) line for line
+ * minus the policy steps, so that A − B measures the guarantees, not a different HTTP stack.
+ */
+
+const ALLOW: Decision = { allowed: true, basis: 'WETTELIJKE_TAAK' };
+
+/**
+ * The dossier and brp resolvers ask `ctx.policy.decide(...)` themselves (household members and
+ * domains the actor may see). Without a policy layer everything is allowed.
+ */
+class AllowAll {
+  readonly organisatie = 'gemeente';
+  readonly isThirdParty = false;
+  constructor(readonly request: RequestContext) {}
+  decide(): Decision {
+    return ALLOW;
+  }
+  basisFor(): Basis {
+    return 'WETTELIJKE_TAAK';
+  }
+}
+
+/** What plain subgraphs put where the hub puts the verified caller: a fixed, anonymous one. */
+export const PLAIN_REQUEST: RequestContext = {
+  actor: { sub: 'bench-plain', organisatie: null, rollen: ['regisseur'] },
+  doel: 'INTEGRALE_AANPAK',
+  traceId: '0'.repeat(31) + '1',
+  spanId: '0'.repeat(15) + '1',
+  operationName: null,
+  documentHash: null,
+};
+
+const ALLOW_ALL = new AllowAll(PLAIN_REQUEST) as unknown as PolicyDecider;
+
+/** Starts one subgraph without the policy layer on its own HTTP server. */
+export async function startPlainSubgraph<L>(def: SubgraphDefinition<L>, options: { host?: string; port?: number } = {}): Promise<RunningSubgraph> {
+  const server = new ApolloServer<SubgraphContext<L>>({
+    // The resolver map type is not exported by every @apollo/subgraph 2.x; the shape is the hub's own.
+    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }] as unknown as Parameters<typeof buildSubgraphSchema>[0]),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await server.start();
+  const http = await listen(
+    async (req, res) => {
+      if (!req.url?.startsWith('/graphql')) return send(res, 404, { 'content-type': 'application/json' }, '{"error":"not found"}');
+      const context = async (): Promise<SubgraphContext<L>> => ({ request: PLAIN_REQUEST, loaders: def.createLoaders(PLAIN_REQUEST), policy: ALLOW_ALL });
+      const raw = await readBody(req);
+      let body: unknown;
+      try {
+        body = raw.length ? JSON.parse(raw) : undefined;
+      } catch {
+        return send(res, 400, { 'content-type': 'application/json' }, '{"errors":[{"message":"Body is not JSON"}]}');
+      }
+      const result = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'POST', headers: headerMap(req), search: new URL(req.url, 'http://x').search, body },
+        context,
+      });
+      await writeResult(res, result, {});
+    },
+    options,
+  );
+  return {
+    name: def.name,
+    url: `http://${options.host ?? '127.0.0.1'}:${(http.address() as AddressInfo).port}/graphql`,
+    async close() {
+      await closeHttp(http);
+      await server.stop();
+    },
+  };
+}
+
+/** Every subgraph of the hub, plain, each on its own port (as in the hub's one-process mode). */
+export async function startPlainSubgraphs(db: Db, options: { host?: string; names?: string[] } = {}): Promise<RunningSubgraph[]> {
+  const running: RunningSubgraph[] = [];
+  for (const s of SUBGRAPHS) {
+    if (options.names && !options.names.includes(s.name)) continue;
+    running.push(await startPlainSubgraph(s.create(db), { host: options.host }));
+  }
+  return running;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** B: a plain @apollo/gateway over the committed supergraph, no auth, no purpose, no signing. */
+export async function startPlainGateway(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; host?: string; fetcher?: ExperimentalFetcher }): Promise<RunningServer> {
+  const fetcher = options.fetcher ? experimentalFetcher(options.fetcher) : undefined;
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    // B is @apollo/gateway as it comes: its default fetcher, unless an experiment says otherwise.
+    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: options.subgraphUrls[name], ...(fetcher ? { fetcher } : {}) }),
+  });
+  const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
+  await server.start();
+  const http = await listen(
+    async (req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path !== '/graphql' || req.method !== 'POST') return send(res, 404, { 'content-type': 'application/json' }, '{"errors":[{"message":"Not found"}]}');
+      let body: unknown;
+      try {
+        const raw = await readBody(req);
+        body = raw.length ? JSON.parse(raw) : undefined;
+      } catch {
+        return send(res, 400, { 'content-type': 'application/json' }, '{"errors":[{"message":"Bad request"}]}');
+      }
+      const result = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers: headerMap(req), search: '', body }, context: async () => ({}) });
+      await writeResult(res, result, {});
+    },
+    { host: options.host },
+  );
+  const port = (http.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    async close() {
+      await closeHttp(http);
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * Fetchers for experiments (`BENCH_FETCHER=undici|node-fetch-keepalive`), never for the measured
+ * B: they show what replacing @apollo/gateway's default make-fetch-happen would buy the hub.
+ */
+export type ExperimentalFetcher = 'undici' | 'node-fetch-keepalive';
+
+function experimentalFetcher(kind: ExperimentalFetcher): Fetcher {
+  if (kind === 'undici') return globalThis.fetch as unknown as Fetcher;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodeFetch = require('node-fetch') as (url: string, init: object) => Promise<unknown>;
+  const agent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
+  return ((url: string, init: object) => nodeFetch(url, { ...init, agent })) as unknown as Fetcher;
+}
+
+/** The committed supergraph with each placeholder URL (gateway/compose.ts) replaced by a real one. */
+export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): string {
+  return supergraphSdl.replace(/http:\/\/([a-z-]+)\.subgraph\.ontschot\.invalid\/graphql/g, (whole, name: string) => urls[name] ?? whole);
+}
+
+/** C: Hive Gateway's runtime (npm package, programmatic API) over the same plain supergraph. */
+export async function startHiveGateway(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; host?: string }): Promise<RunningServer> {
+  // Loaded lazily: it is ESM-first and large; A, B and D processes never load it.
+  const { createGatewayRuntime } = await import('@graphql-hive/gateway');
+  const runtime = createGatewayRuntime({
+    supergraph: withSubgraphUrls(options.supergraphSdl, options.subgraphUrls),
+    logging: false,
+    graphiql: false,
+    landingPage: false,
+  });
+  const http = createServer(runtime);
+  http.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => http.listen(0, options.host ?? '127.0.0.1', resolve));
+  const port = (http.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    async close() {
+      await closeHttp(http);
+      await runtime.dispose();
+    },
+  };
+}
+
+function headerMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  return headers;
+}
+
+async function writeResult(res: ServerResponse, result: Awaited<ReturnType<ApolloServer['executeHTTPGraphQLRequest']>>, extra: Record<string, string>): Promise<void> {
+  const out: Record<string, string> = { ...extra };
+  for (const [k, v] of result.headers) out[k] = v;
+  if (result.body.kind === 'complete') return send(res, result.status ?? 200, out, result.body.string);
+  res.writeHead(result.status ?? 200, out);
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+async function listen(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, options: { host?: string; port?: number }): Promise<Server> {
+  const http = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, '{"errors":[{"message":"Internal error"}]}');
+      else res.end();
+    });
+  });
+  // Same as the hub's servers: keep the gateway's connections open between requests.
+  http.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  return http;
+}
+
+function closeHttp(http: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    http.close(() => resolve());
+    http.closeAllConnections();
+  });
+}
