@@ -6,6 +6,10 @@ import { Agent as HttpAgent } from 'node:http';
  * never to the measured A of `npm run bench`, and never to a file outside bench/. They let
  * `bench/experiments.ts` measure what a fix in the core would buy before anyone writes it.
  * Must run before the hub's modules are loaded (the jose patch swaps the module's exports).
+ *
+ * `fetcher`, `jwt-cache`, `context-hmac` and `pg-prepared` landed in the core in 4a50874; on a
+ * commit from then on they change nothing (or replace the core's version with an equivalent), and
+ * only `audit-one-statement` is still a candidate.
  */
 export const PATCHES = ['fetcher', 'jwt-cache', 'context-hmac', 'pg-prepared', 'audit-one-statement'] as const;
 export type Patch = (typeof PATCHES)[number];
