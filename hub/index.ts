@@ -73,7 +73,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       log(`stand-ins seeded with a synthetic municipality of ${municipality.inhabitants.length} inhabitants`);
     }
 
-    const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix, deps: { db, sources: createSources(config, standIns), retention: new RetentionEngine() } });
+    const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix ?? config.QUEUE_PREFIX, deps: { db, sources: createSources(config, standIns), retention: new RetentionEngine() } });
     cleanup.push(() => sync.close());
     await sync.start();
     const endpoint = await startKennisgevingEndpoint({

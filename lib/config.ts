@@ -17,6 +17,8 @@ const schema = z.object({
   DATABASE_URL: url.optional(),
   /** Redis for BullMQ. */
   REDIS_URL: url.default('redis://127.0.0.1:6379'),
+  /** Key prefix of the hub's queues in Redis: hubs sharing one Redis must each have their own. */
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'expected 1–40 of a–z 0–9 _ -').default('ontschot'),
   /** OIDC issuer whose tokens are accepted. Unset (with the two below): development mode. */
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_JWKS_URL: url.optional(),

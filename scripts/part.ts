@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       return;
     }
     case 'sync': {
-      const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, deps: { db, sources: createSources(config), retention: new RetentionEngine() } });
+      const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX, deps: { db, sources: createSources(config), retention: new RetentionEngine() } });
       stops.push(() => sync.close());
       await sync.start();
       const endpoint = await startKennisgevingEndpoint({ ontvanger: stufParties(config).hub, verwerk: (k) => sync.enqueueKennisgeving(k), port: config.STUF_KENNISGEVING_PORT, host: config.HOST });

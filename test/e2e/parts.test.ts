@@ -49,6 +49,7 @@ describe('the hub run as separate parts', () => {
     const env = {
       DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: uniqueName('parts'),
       INTERNAL_CONTEXT_KEY: uniqueName('k').padEnd(40, 'x'),
       DATA_DIR: dataDir,
       INHABITANTS: '300',

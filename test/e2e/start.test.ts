@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { issueDevToken } from '../../gateway/auth';
-import { TEST_REDIS_URL } from '../support/env';
+import { TEST_REDIS_URL, uniqueName } from '../support/env';
 
 const ROOT = resolve(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -26,12 +26,18 @@ function run(env: Record<string, string>) {
 
 describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ontschot-start-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const started: ReturnType<typeof run>[] = [];
+  // A failed assertion must not leave a hub holding its ports for the next run.
+  afterAll(async () => {
+    for (const h of started) if (h.child.exitCode === null) h.child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('prints the ready line once the first sync is done, serves, and stops cleanly on Ctrl-C', async () => {
     // Ports of its own, far from the defaults, so a hub a developer runs is not in the way.
-    const env = { PORT: '24000', SUBGRAPH_BASE_PORT: '24101', STUF_KENNISGEVING_PORT: '24190', REDIS_URL: TEST_REDIS_URL, DATA_DIR: dataDir, INHABITANTS: '300' };
+    const env = { QUEUE_PREFIX: uniqueName('start'), PORT: '24000', SUBGRAPH_BASE_PORT: '24101', STUF_KENNISGEVING_PORT: '24190', REDIS_URL: TEST_REDIS_URL, DATA_DIR: dataDir, INHABITANTS: '300' };
     const hub = run(env);
+    started.push(hub);
     await hub.waitFor(/ontschot ready at http:\/\/localhost:24000\/graphql/, 60_000);
     const token = await issueDevToken(dataDir, { role: 'wmo-consulent' });
     const res = await fetch('http://localhost:24000/graphql', {
@@ -49,6 +55,7 @@ describe('npm start', () => {
 
   it('stops with a message, not a stack trace, when the configured Redis does not answer', async () => {
     const hub = run({ PORT: '24001', REDIS_URL: 'redis://127.0.0.1:1', DATA_DIR: dataDir });
+    started.push(hub);
     expect(await hub.exited).toBe(1);
     expect(hub.output()).toMatch(/ontschot could not start: Redis at REDIS_URL does not answer/);
     expect(hub.output()).not.toMatch(/\n\s+at /);
@@ -56,6 +63,7 @@ describe('npm start', () => {
 
   it('names a bad configuration value without starting', async () => {
     const hub = run({ PORT: 'vierduizend', DATA_DIR: dataDir });
+    started.push(hub);
     expect(await hub.exited).toBe(1);
     expect(hub.output()).toMatch(/PORT/);
     expect(hub.output()).not.toMatch(/\n\s+at /);
