@@ -2,6 +2,7 @@ import { foldBerichten, type PendingEvent } from '../adapters/jeugd';
 import type { Kennisgeving } from '../adapters/gws';
 import type { JeugdhulpRecord, PersoonRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
 import type { Db } from '../lib/db';
+import { mapLimit } from '../lib/map-limit';
 import type { RetentionEngine } from '../retention/engine';
 
 type HeldRecord = Awaited<ReturnType<RetentionEngine['filterForImport']>>['held'][number];
@@ -226,18 +227,4 @@ export async function fullBrp(deps: SyncDeps, run: string): Promise<JobResult> {
     return n;
   });
   return { persons: persons.length, addresses: addresses.size, removed };
-}
-
-/** Maps with at most `limit` calls in flight, keeping input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
 }

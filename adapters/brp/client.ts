@@ -11,6 +11,7 @@ import type { PersoonRecord } from '../../domain/records';
 import { createResiliencePolicy, runResilient, type ResilienceFailure } from '../common/resilience';
 import { mapPersoon } from './mapping';
 import { SourceError } from './source-error';
+import { mapLimit } from '../../lib/map-limit';
 
 /**
  * The fields asked when consulting persons: exactly what `mapPersoon` reads, nothing more
@@ -164,20 +165,6 @@ function isJsonMediaType(header: string | null): boolean {
   return mediaType === 'application/json' || mediaType.endsWith('+json');
 }
 
-/** Runs `task` over `items` with at most `limit` running at once; results in item order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** Creates a client. One client per BRP: its circuit breaker is shared by every call made with it. */
 export function createBrpClient(options: BrpClientOptions): BrpClient {
   const timeoutMs = options.timeoutMs ?? 5000;
@@ -313,7 +300,7 @@ export function createBrpClient(options: BrpClientOptions): BrpClient {
       const batches: string[][] = [];
       for (let i = 0; i < unique.length; i += MAX_BSNS_PER_REQUEST) batches.push(unique.slice(i, i + MAX_BSNS_PER_REQUEST));
       const found = new Map<string, PersoonRecord>();
-      for (const batch of await mapLimited(batches, concurrency, raadpleegBatch)) {
+      for (const batch of await mapLimit(batches, concurrency, raadpleegBatch)) {
         for (const record of batch) found.set(record.burgerservicenummer, record);
       }
       return unique.flatMap((bsn) => found.get(bsn) ?? []);

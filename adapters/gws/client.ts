@@ -11,6 +11,7 @@ import { createResiliencePolicy, runResilient, type ResilienceFailure } from '..
 import { KEY_ELEMENT, parseAntwoord, readFout, type Antwoord, type Entiteittype } from './mapping';
 import { SourceError } from './source-error';
 import { NS, envelope, esc, formatTijdstip, writeSysteem, type StufSysteem } from './stuf-xml';
+import { mapLimit } from '../../lib/map-limit';
 
 export type { StufSysteem } from './stuf-xml';
 
@@ -273,16 +274,7 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
         throw new RangeError('expected burgerservicenummers of nine digits, got another value');
       }
     }
-    const results: R[][] = new Array(unique.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < unique.length) {
-        const i = next++;
-        results[i] = await work(unique[i]);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, unique.length) }, worker));
-    return results.flat();
+    return (await mapLimit(unique, concurrency, work)).flat();
   }
 
   function requireKey(value: string, name: string): void {
