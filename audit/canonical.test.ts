@@ -41,6 +41,7 @@ describe('canonical JSON', () => {
     expect(() => canonicalJson({ a: 1.5 })).toThrow(/safe integers/);
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/safe integers/);
     expect(() => canonicalJson({ a: new Date(0) })).toThrow(/plain objects/);
+    expect(() => canonicalJson({ a: [1, { b: 0.5 }] })).toThrow('found at $.a[1].b');
   });
 
   it('covers exactly the record fields, not stray properties', () => {

@@ -11,10 +11,23 @@
  * its toJSON says).
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  try {
+    return write(value);
+  } catch (err) {
+    if (err instanceof Unrepresentable) throw new TypeError(`canonical JSON ${err.reason}; found at $${err.path.join('')}`);
+    throw err;
+  }
 }
 
-function write(value: unknown, path: string): string {
+/** Thrown up through the levels, each adding its step, so the path costs nothing unless it is needed. */
+class Unrepresentable extends Error {
+  readonly path: string[] = [];
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+function write(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -22,16 +35,31 @@ function write(value: unknown, path: string): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isSafeInteger(value)) throw new TypeError(`canonical JSON holds safe integers only; ${path} is ${value}`);
+      if (!Number.isSafeInteger(value)) throw new Unrepresentable("holds safe integers only");
       return String(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v, i) => write(v, `${path}[${i}]`)).join(',')}]`;
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + step(value[i], `[${i}]`);
+        return `${out}]`;
+      }
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) throw new TypeError(`canonical JSON holds plain objects only; ${path} is a ${proto?.constructor?.name ?? 'non-plain object'}`);
+      if (proto !== Object.prototype && proto !== null) throw new Unrepresentable(`holds plain objects only, not a ${proto?.constructor?.name ?? 'non-plain object'}`);
       const keys = Object.keys(value).sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${write((value as Record<string, unknown>)[k], `${path}.${k}`)}`).join(',')}}`;
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${step((value as Record<string, unknown>)[keys[i]], `.${keys[i]}`)}`;
+      return `${out}}`;
     }
     default:
-      throw new TypeError(`canonical JSON cannot hold ${typeof value}; found at ${path}`);
+      throw new Unrepresentable(`cannot hold ${typeof value}`);
+  }
+}
+
+function step(value: unknown, name: string): string {
+  try {
+    return write(value);
+  } catch (err) {
+    if (err instanceof Unrepresentable) err.path.unshift(name);
+    throw err;
   }
 }

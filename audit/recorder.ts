@@ -57,9 +57,11 @@ export class RequestRecorder implements AccessRecorder {
 
   /** The entries `flush` writes: one per subject, plus one without subject if anything was noted as such. */
   entries(): AuditEntry[] {
+    // What all of this request's records share is worked out once.
+    const base = { ...baseEntry(this.register, this.request, this.bron, this.at), soort: 'VERWERKING' as const, httpStatus: null };
     const out: AuditEntry[] = [];
-    for (const [id, o] of this.subjects) out.push(this.entry({ id, type: 'BSN' }, o));
-    if (this.withoutSubject.verstrekt.size || this.withoutSubject.geweigerd.length) out.push(this.entry(null, this.withoutSubject));
+    for (const [id, o] of this.subjects) out.push(this.entry({ id, type: 'BSN' }, o, base));
+    if (this.withoutSubject.verstrekt.size || this.withoutSubject.geweigerd.length) out.push(this.entry(null, this.withoutSubject, base));
     return out;
   }
 
@@ -76,11 +78,11 @@ export class RequestRecorder implements AccessRecorder {
     return o;
   }
 
-  private entry(betrokkene: AuditEntry['betrokkene'], o: Outcome): AuditEntry {
+  private entry(betrokkene: AuditEntry['betrokkene'], o: Outcome, base: Omit<AuditEntry, 'betrokkene' | 'verstrekt' | 'geweigerd' | 'status'>): AuditEntry {
     const verstrekt = sortedSet(o.verstrekt);
     const geweigerd = sortedWeigeringen(o.geweigerd);
     const status: AuditStatus = geweigerd.length === 0 ? 'VERSTREKT' : verstrekt.length === 0 ? 'GEWEIGERD' : 'GEDEELTELIJK';
-    return { ...baseEntry(this.register, this.request, this.bron, this.at), soort: 'VERWERKING', betrokkene, verstrekt, geweigerd, status, httpStatus: null };
+    return { ...base, id: randomUUID(), betrokkene, verstrekt, geweigerd, status };
   }
 }
 
@@ -103,7 +105,7 @@ function requestStatus(httpStatus: number): AuditStatus {
   return httpStatus < 500 ? 'ONGELDIG' : 'MISLUKT';
 }
 
-function baseEntry(register: Verwerkingsregister, request: RequestContext, bron: string, tijdstip: string) {
+function baseEntry(register: Verwerkingsregister, request: RequestContext, bron: string, tijdstip: string): Omit<AuditEntry, 'soort' | 'betrokkene' | 'verstrekt' | 'geweigerd' | 'status' | 'httpStatus'> {
   const actor: AuditActor = {
     sub: request.actor.sub,
     organisatie: request.actor.organisatie ?? OWN_ORGANISATION,

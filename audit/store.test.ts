@@ -204,3 +204,31 @@ describe.each(BACKENDS)('audit store on %s', (_name, open) => {
     expect((await log.verify()).intact).toBe(true);
   });
 });
+
+describe('audit store on Postgres, stuck behind a lock', () => {
+  it('ends a write that waits longer than writeTimeoutMs on the server, so the writer goes on', async () => {
+    const { db, drop } = await BACKENDS[0][1]();
+    const store = new AuditStore({ db, signer: AuditSigner.generate(), signIntervalMs: 0, writeTimeoutMs: 300 });
+    try {
+      await store.append([entry(0)]);
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      // Someone holds the table: the insert waits for the lock until its statement timeout.
+      const holder = db.transaction(async (tx) => {
+        await tx.query('LOCK TABLE audit_record IN EXCLUSIVE MODE');
+        await released;
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      await expect(store.append([entry(1)])).rejects.toBeInstanceOf(AuditWriteError);
+      // The server cancelled the statement while the lock is still held: the batch has failed.
+      while (store.stats.failedBatches === 0) await new Promise((r) => setTimeout(r, 20));
+      release();
+      await holder;
+      await store.append([entry(2)]);
+      expect((await db.query<{ volgnummer: number }>('SELECT volgnummer FROM audit_record ORDER BY volgnummer')).map((r) => r.volgnummer)).toEqual([1, 2]);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  });
+});

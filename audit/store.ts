@@ -16,7 +16,7 @@ export interface AuditStoreOptions {
   instanceId?: string;
   /** How often the heads of streams that grew are signed. 0 signs only on `signHeads()` and `close()`. @defaultValue 10000 */
   signIntervalMs?: number;
-  /** Most records in one INSERT transaction; the rest wait for the next. @defaultValue 1000 */
+  /** Most records in one INSERT statement; the rest wait for the next. @defaultValue 1000 */
   maxBatch?: number;
   /**
    * How long an `append` waits for its commit before it fails. The request then answers
@@ -32,7 +32,7 @@ export interface AuditStoreOptions {
 export interface AuditStoreStats {
   /** Records committed. */
   records: number;
-  /** INSERT transactions committed. */
+  /** INSERT statements committed (one per group commit). */
   batches: number;
   /** Size of the largest committed batch. */
   largestBatch: number;
@@ -69,14 +69,17 @@ export class AuditWriteError extends Error {
  * The append-only audit store: hash-chains every record into its stream and writes with group
  * commit.
  *
- * Group commit: while one INSERT transaction is in flight, every `append` that arrives queues;
- * when it commits, everything queued goes into the next transaction (up to `maxBatch`). Under
- * load, many requests share one commit's round trips and fsync; when idle, a lone request is
- * written at once (no timer delays it). Each `append` resolves only when its own transaction
- * has committed, so a caller that awaits it knows its records are durable before it answers.
+ * Group commit: while one INSERT is in flight, every `append` that arrives queues; when it
+ * commits, everything queued goes into the next one (up to `maxBatch`). Under load, many requests
+ * share one commit's round trip and fsync; when idle, a lone request is written at once (no timer
+ * delays it). Each `append` resolves only when its own records have committed, so a caller that
+ * awaits it knows they are durable before it answers.
  *
+ * The store writes over a connection of its own (`Db.dedicated`), so audit writes never queue
+ * behind read-model queries for a pool slot, and that connection carries a statement timeout of
+ * `writeTimeoutMs`, so a write stuck behind a lock or a hung disk ends and the writer goes on.
  * A failed batch is retried append by append, so a record the database refuses fails only its
- * own request. Every transaction carries a statement timeout of `writeTimeoutMs`.
+ * own request.
  *
  * Chains: each bron this process writes for has its own stream `<bron>:<instanceId>`, so
  * replicas and restarts never contend for one chain head. Heads live in memory and advance only
@@ -100,15 +103,17 @@ export class AuditStore {
   private signTimer: NodeJS.Timeout | undefined;
   private signDue = false;
   private closed = false;
+  private closing: Promise<void> | undefined;
   readonly stats: AuditStoreStats = { records: 0, batches: 0, largestBatch: 0, failedBatches: 0, headsSigned: 0 };
 
   constructor(options: AuditStoreOptions) {
-    this.db = options.db;
     this.signer = options.signer;
     this.instanceId = options.instanceId ?? randomBytes(6).toString('hex');
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(this.instanceId)) throw new TypeError('audit instance id must be 1–64 characters of A–Z a–z 0–9 . _ -');
     this.maxBatch = options.maxBatch ?? 1000;
     this.writeTimeoutMs = options.writeTimeoutMs ?? 5000;
+    // One connection is enough: batches are written one after another.
+    this.db = options.db.dedicated({ poolSize: 1, statementTimeoutMs: this.writeTimeoutMs });
     this.now = options.now ?? (() => new Date());
     const interval = options.signIntervalMs ?? 10_000;
     if (interval > 0) {
@@ -129,7 +134,7 @@ export class AuditStore {
   /**
    * Appends entries; resolves once they are committed, rejects with AuditWriteError when they
    * are not (database refused, or no commit within `writeTimeoutMs`). All or none: the entries
-   * of one call always go into one transaction.
+   * of one call always go into one statement.
    */
   append(entries: AuditEntry[]): Promise<void> {
     if (this.closed) return Promise.reject(new AuditWriteError('the audit store is closed'));
@@ -173,8 +178,13 @@ export class AuditStore {
     });
   }
 
-  /** Writes what is queued, signs the final heads, and refuses further appends. */
-  async close(): Promise<void> {
+  /** Writes what is queued, signs the final heads, refuses further appends, and lets go of the connection. */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
     if (this.signTimer) clearInterval(this.signTimer);
     this.closed = true;
     while (this.writing || this.queue.length) {
@@ -182,6 +192,7 @@ export class AuditStore {
       await this.writing;
     }
     await this.signHeads().catch(() => undefined);
+    await this.db.close();
   }
 
   /** Starts the next batch unless one is in flight. */
@@ -189,7 +200,7 @@ export class AuditStore {
     if (this.writing) return;
     this.queue = this.queue.filter((p) => !p.expired);
     if (this.queue.length === 0) {
-      // An interval with nothing new costs no transaction.
+      // An interval with nothing new costs no statement.
       if (this.signDue && this.signWaiters.length === 0 && !this.hasUnsignedHeads()) this.signDue = false;
       if (!this.signDue) return;
     }
@@ -233,35 +244,33 @@ export class AuditStore {
     }
   }
 
-  /** One transaction: the batch's records, chained, and (when `signWaiters` is given) the signed heads. */
+  /**
+   * One statement: the batch's records, chained, and (when `signWaiters` is given) the signed
+   * heads, inserted together by one CTE. A single statement is its own transaction, so it
+   * commits whole or not at all, in one round trip (no BEGIN, no COMMIT).
+   */
   private async commit(batch: Pending[], signWaiters: Waiter[] | null): Promise<void> {
     const entries = batch.flatMap((p) => p.entries);
     try {
-      const { records, heads, signedHeads } = await this.db.transaction(async (tx) => {
-        // A write stuck behind a lock or a hung disk must end, so the writer can go on.
-        await tx.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(this.writeTimeoutMs))}`);
-        await this.loadHeads(tx, new Set(entries.map((e) => this.streamFor(e.bron))));
-        // Chain positions are computed on copies: the in-memory heads move only after COMMIT.
-        const next = new Map(this.heads);
-        const chained: AuditRecord[] = entries.map((e) => {
-          const stroom = this.streamFor(e.bron);
-          const prev = next.get(stroom) ?? { volgnummer: 0, hash: GENESIS_HASH };
-          const unhashed = { ...e, stroom, volgnummer: prev.volgnummer + 1 };
-          const record = { ...unhashed, hash: chainHash(unhashed, prev.hash) };
-          next.set(stroom, { volgnummer: record.volgnummer, hash: record.hash });
-          return record;
-        });
-        if (chained.length) await insertRecords(tx, chained);
-        const toSign = signWaiters ? [...next].filter(([stroom, h]) => (this.signed.get(stroom) ?? 0) < h.volgnummer) : [];
-        const tijdstip = this.now().toISOString();
-        const signedHeads = toSign.map(([stroom, h]) => {
-          const head: ChainHead = { stroom, volgnummer: h.volgnummer, hash: h.hash, tijdstip, sleutelId: this.signer.keyId };
-          return { head, handtekening: this.signer.sign(head) };
-        });
-        if (signedHeads.length) await insertHeads(tx, signedHeads);
-        return { records: chained, heads: next, signedHeads };
+      await this.loadHeads(new Set(entries.map((e) => this.streamFor(e.bron))));
+      // Chain positions are computed on copies: the in-memory heads move only after the commit.
+      const next = new Map(this.heads);
+      const records: AuditRecord[] = entries.map((e) => {
+        const stroom = this.streamFor(e.bron);
+        const prev = next.get(stroom) ?? { volgnummer: 0, hash: GENESIS_HASH };
+        const unhashed = { ...e, stroom, volgnummer: prev.volgnummer + 1 };
+        const record = { ...unhashed, hash: chainHash(unhashed, prev.hash) };
+        next.set(stroom, { volgnummer: record.volgnummer, hash: record.hash });
+        return record;
       });
-      for (const [stroom, h] of heads) this.heads.set(stroom, h);
+      const toSign = signWaiters ? [...next].filter(([stroom, h]) => (this.signed.get(stroom) ?? 0) < h.volgnummer) : [];
+      const tijdstip = this.now().toISOString();
+      const signedHeads = toSign.map(([stroom, h]) => {
+        const head: ChainHead = { stroom, volgnummer: h.volgnummer, hash: h.hash, tijdstip, sleutelId: this.signer.keyId };
+        return { head, handtekening: this.signer.sign(head) };
+      });
+      if (records.length || signedHeads.length) await insertRecordsAndHeads(this.db, records, signedHeads);
+      for (const [stroom, h] of next) this.heads.set(stroom, h);
       for (const { head } of signedHeads) this.signed.set(head.stroom, head.volgnummer);
       if (records.length) {
         this.stats.records += records.length;
@@ -272,7 +281,8 @@ export class AuditStore {
       for (const p of batch) p.resolve();
       for (const w of signWaiters ?? []) w.resolve();
     } catch (err) {
-      // Whether a failed COMMIT happened is unknown: read the heads back before the next batch.
+      // Whether a failed statement committed is unknown (the connection may have dropped after
+      // the server committed): read the heads back before the next batch.
       this.stats.failedBatches += 1;
       this.headsStale = true;
       throw err;
@@ -289,39 +299,39 @@ export class AuditStore {
    * this process (a configured instance id may continue a stream of an earlier run), and after
    * a failed batch. One primary-key lookup per stream.
    */
-  private async loadHeads(tx: Queryable, streams: Set<string>): Promise<void> {
+  private async loadHeads(streams: Set<string>): Promise<void> {
     const reload = this.headsStale;
     if (reload) for (const stroom of this.heads.keys()) streams.add(stroom);
     for (const stroom of streams) {
       if (!reload && this.heads.has(stroom)) continue;
-      const [row] = await tx.query<{ volgnummer: number; hash: string }>('SELECT volgnummer, hash FROM audit_record WHERE stroom = $1 ORDER BY volgnummer DESC LIMIT 1', [stroom]);
+      const [row] = await this.db.query<{ volgnummer: number; hash: string }>('SELECT volgnummer, hash FROM audit_record WHERE stroom = $1 ORDER BY volgnummer DESC LIMIT 1', [stroom]);
       this.heads.set(stroom, row ? { volgnummer: Number(row.volgnummer), hash: row.hash } : { volgnummer: 0, hash: GENESIS_HASH });
     }
     this.headsStale = false;
   }
 }
 
-async function insertRecords(tx: Queryable, records: AuditRecord[]): Promise<void> {
-  // One statement for the whole batch, whatever its size: the rows travel as one JSON parameter.
-  await tx.query(
-    `INSERT INTO audit_record (stroom, volgnummer, id, tijdstip, soort, bron, trace_id, span_id, verwerkingsactiviteit, betrokkene, betrokkene_type,
-                               actor_sub, actor_organisatie, actor_rollen, doel, operatie, document_hash, verstrekt, geweigerd, status, http_status, hash)
-     SELECT stroom, volgnummer, id, tijdstip, soort, bron, trace_id, span_id, verwerkingsactiviteit, betrokkene, betrokkene_type,
-            actor_sub, actor_organisatie, actor_rollen, doel, operatie, document_hash, verstrekt, geweigerd, status, http_status, hash
-       FROM jsonb_to_recordset($1::jsonb) AS r(stroom text, volgnummer bigint, id uuid, tijdstip timestamptz, soort text, bron text, trace_id text,
-            span_id text, verwerkingsactiviteit text, betrokkene text, betrokkene_type text, actor_sub text, actor_organisatie text,
-            actor_rollen text[], doel text, operatie text, document_hash text, verstrekt text[], geweigerd jsonb, status text, http_status integer, hash text)`,
-    [JSON.stringify(records.map(rowFromRecord))],
-  );
-}
-
-async function insertHeads(tx: Queryable, heads: Array<{ head: ChainHead; handtekening: string }>): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_kop (stroom, volgnummer, hash, tijdstip, sleutel_id, handtekening)
-     SELECT stroom, volgnummer, hash, tijdstip, sleutel_id, handtekening
-       FROM jsonb_to_recordset($1::jsonb) AS h(stroom text, volgnummer bigint, hash text, tijdstip timestamptz, sleutel_id text, handtekening text)
-     -- A stream continued under a configured instance id may have this head signed already.
-     ON CONFLICT (stroom, volgnummer) DO NOTHING`,
-    [JSON.stringify(heads.map(({ head, handtekening }) => ({ stroom: head.stroom, volgnummer: head.volgnummer, hash: head.hash, tijdstip: head.tijdstip, sleutel_id: head.sleutelId, handtekening })))],
+/** Records and signed heads in one statement; each travels as one JSON parameter, whatever the batch size. */
+async function insertRecordsAndHeads(db: Queryable, records: AuditRecord[], heads: Array<{ head: ChainHead; handtekening: string }>): Promise<void> {
+  await db.query(
+    `WITH r AS (
+       INSERT INTO audit_record (stroom, volgnummer, id, tijdstip, soort, bron, trace_id, span_id, verwerkingsactiviteit, betrokkene, betrokkene_type,
+                                 actor_sub, actor_organisatie, actor_rollen, doel, operatie, document_hash, verstrekt, geweigerd, status, http_status, hash)
+       SELECT stroom, volgnummer, id, tijdstip, soort, bron, trace_id, span_id, verwerkingsactiviteit, betrokkene, betrokkene_type,
+              actor_sub, actor_organisatie, actor_rollen, doel, operatie, document_hash, verstrekt, geweigerd, status, http_status, hash
+         FROM jsonb_to_recordset($1::jsonb) AS r(stroom text, volgnummer bigint, id uuid, tijdstip timestamptz, soort text, bron text, trace_id text,
+              span_id text, verwerkingsactiviteit text, betrokkene text, betrokkene_type text, actor_sub text, actor_organisatie text,
+              actor_rollen text[], doel text, operatie text, document_hash text, verstrekt text[], geweigerd jsonb, status text, http_status integer, hash text)),
+     k AS (
+       INSERT INTO audit_kop (stroom, volgnummer, hash, tijdstip, sleutel_id, handtekening)
+       SELECT stroom, volgnummer, hash, tijdstip, sleutel_id, handtekening
+         FROM jsonb_to_recordset($2::jsonb) AS h(stroom text, volgnummer bigint, hash text, tijdstip timestamptz, sleutel_id text, handtekening text)
+       -- A stream continued under a configured instance id may have this head signed already.
+       ON CONFLICT (stroom, volgnummer) DO NOTHING)
+     SELECT 1`,
+    [
+      JSON.stringify(records.map(rowFromRecord)),
+      JSON.stringify(heads.map(({ head, handtekening }) => ({ stroom: head.stroom, volgnummer: head.volgnummer, hash: head.hash, tijdstip: head.tijdstip, sleutel_id: head.sleutelId, handtekening }))),
+    ],
   );
 }

@@ -1,5 +1,7 @@
 /**
- * `npx tsx bench/experiments.ts [--analyze] [--inhabitants N] [--duration S] [--runs N] [--patches a,b|all ...]`
+ * `npx tsx bench/experiments.ts [--analyze] [--inhabitants N] [--duration S] [--runs N] [--patches a,b|all ...] [--no-patches]`
+ *
+ * `--no-patches` measures A against B only.
  *
  * What would a fix in the core buy? Starts A as shipped and copies of A with candidate fixes
  * patched in (bench/patches.ts), plus B, and measures them side by side in S1 and S2, in
@@ -21,7 +23,7 @@ import type { VariantSummary } from './summary';
 const log = (line: string) => process.stderr.write(`[experiments ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 function parse(argv: string[]) {
-  const o = { inhabitants: 5000, durationS: 4, warmupS: 2, runs: 3, connections: 10, analyze: false, sets: [] as Patch[][] };
+  const o = { inhabitants: 5000, durationS: 4, warmupS: 2, runs: 3, connections: 10, analyze: false, none: false, sets: [] as Patch[][] };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i], argv[i + 1]];
     if (k === '--analyze') {
@@ -33,10 +35,15 @@ function parse(argv: string[]) {
     else if (k === '--runs') o.runs = Number(v);
     else if (k === '--connections') o.connections = Number(v);
     else if (k === '--patches') o.sets.push(v === 'all' ? [...PATCHES] : (v.split(',') as Patch[]));
+    else if (k === '--no-patches') {
+      o.none = true;
+      continue;
+    }
     else throw new Error(`unexpected argument ${k}`);
     i++;
   }
-  if (o.sets.length === 0) o.sets = [...PATCHES.map((p) => [p]), [...PATCHES]];
+  // Without --patches: each candidate alone, and all together when there are several.
+  if (o.sets.length === 0 && !o.none) o.sets = PATCHES.length > 1 ? [...PATCHES.map((p) => [p]), [...PATCHES]] : [[...PATCHES]];
   for (const set of o.sets) for (const p of set) if (!PATCHES.includes(p)) throw new Error(`unknown patch ${p}; expected ${PATCHES.join(', ')} or all`);
   return o;
 }

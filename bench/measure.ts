@@ -31,8 +31,7 @@ export interface Stats {
   connections: number;
   requests: number;
   inFlight: number;
-  transactions: number;
-  transactionMs: number;
+  writeMs: number;
   cpuMicros: number;
   rssBytes: number;
   heapUsedBytes: number;
@@ -66,7 +65,7 @@ export async function measureScenario(
   around: (target: Target, run: () => Promise<LoadResult>) => Promise<LoadResult> = (_t, run) => run(),
 ): Promise<Record<Variant, VariantSummary>> {
   for (const t of targets) await runLoad({ url: t.url, headers: t.headers, body: t.body, connections: m.connections, durationS: m.warmupS });
-  const zero = (): PerRequest => ({ reads: 0, writes: 0, fetches: 0, connections: 0, cpuMs: 0, transactions: 0, transactionMs: 0 });
+  const zero = (): PerRequest => ({ reads: 0, writes: 0, fetches: 0, connections: 0, cpuMs: 0, writeMs: 0 });
   const acc = new Map<Target, { runs: LoadResult[]; counters: PerRequest; peak: number; served: number }>(targets.map((t) => [t, { runs: [], counters: zero(), peak: 0, served: 0 }]));
   for (let round = 0; round < m.runs; round++) {
     const order = targets.map((_t, i) => targets[(i + round) % targets.length]);
@@ -79,7 +78,7 @@ export async function measureScenario(
       a.runs.push(result);
       a.served += stats.requests;
       a.peak = Math.max(a.peak, result.peakRssBytes);
-      for (const k of ['reads', 'writes', 'fetches', 'connections', 'transactions', 'transactionMs'] as const) a.counters[k] += stats[k];
+      for (const k of ['reads', 'writes', 'fetches', 'connections', 'writeMs'] as const) a.counters[k] += stats[k];
       a.counters.cpuMs += stats.cpuMicros / 1000;
     }
   }
@@ -95,9 +94,8 @@ export async function measureScenario(
         fetches: c.fetches / requests,
         connections: c.connections / requests,
         cpuMs: c.cpuMs / requests,
-        transactions: c.transactions / requests,
-        // Mean time of one transaction, not per request.
-        transactionMs: c.transactions ? c.transactionMs / c.transactions : 0,
+        // Mean time of one write statement, not per request.
+        writeMs: c.writes ? c.writeMs / c.writes : 0,
       },
       a.peak,
     );

@@ -133,14 +133,14 @@ function targets(r: BenchReport): Target[] {
 
 function scenarioTable(s: Scenario, labels: Record<string, string>): string[] {
   const out = [
-    '| variant | req/s (spread) | p50 ms | p95 ms (spread) | p99 ms | server CPU ms / req | peak RSS MB | read-model queries / req | writes / req | transactions / req (mean ms) | subgraph fetches / req | new subgraph TCP conns / req | failed |',
+    '| variant | req/s (spread) | p50 ms | p95 ms (spread) | p99 ms | server CPU ms / req | peak RSS MB | read-model queries / req | writes / req (mean ms) | subgraph fetches / req | new subgraph TCP conns / req | failed |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const v of ['A', 'B', 'C', 'D'] as const) {
     const x = s[v];
     if (!x) continue;
     out.push(
-      `| ${labels[v]} | ${f0(x.rps)} (±${f0(x.spread.rps / 2)} %) | ${f1(x.p50)} | ${f1(x.p95)} (±${f0(x.spread.p95 / 2)} %) | ${f1(x.p99)} | ${f2(x.perRequest.cpuMs)} | ${f0(x.peakRssMb)} | ${f2(x.perRequest.reads)} | ${f2(x.perRequest.writes)} | ${f2(x.perRequest.transactions)}${x.perRequest.transactions ? ` (${f1(x.perRequest.transactionMs)})` : ''} | ${f2(x.perRequest.fetches)} | ${f2(x.perRequest.connections)} | ${x.failed} |`,
+      `| ${labels[v]} | ${f0(x.rps)} (±${f0(x.spread.rps / 2)} %) | ${f1(x.p50)} | ${f1(x.p95)} (±${f0(x.spread.p95 / 2)} %) | ${f1(x.p99)} | ${f2(x.perRequest.cpuMs)} | ${f0(x.peakRssMb)} | ${f2(x.perRequest.reads)} | ${f2(x.perRequest.writes)}${x.perRequest.writeMs ? ` (${f1(x.perRequest.writeMs)})` : ''} | ${f2(x.perRequest.fetches)} | ${f2(x.perRequest.connections)} | ${x.failed} |`,
     );
   }
   return out;
@@ -270,7 +270,7 @@ export function writeReport(dir: string, r: BenchReport): string[] {
     '- **A** is `startHub` exactly as shipped (auth, purpose, policy, consent, retention, audit when wired, its BullMQ sync workers and schedules), configured with the stand-ins as external back offices (`BRP_API_URL`, `GWS_STUF_URL`, …) the way docker-compose runs them, so the back offices\' memory and CPU are not charged to the hub. **B** is the same SDL, resolvers, loaders and read models built with plain `buildSubgraphSchema` (no `enforcePolicy`, no audit, no internal-context check; `ctx.policy` allows everything) behind a plain `@apollo/gateway`, with the HTTP handling of the hub minus the policy steps (bench/plain.ts). **C** is `createGatewayRuntime` from `@graphql-hive/gateway` over the same plain subgraphs. **D** calls one plain subgraph with the `_entities` request the gateway would send.',
     '- **Processes and cores.** Each variant is one Node process holding its gateway and all its subgraphs, each subgraph on its own port (the hub\'s one-process mode), so every variant has the same single event loop. The load generator runs in the orchestrator, a separate process: on 2 cores, a load generator inside the server process would take event-loop time from the server and flatter nobody in particular, while a separate process leaves one core to the server and shares the other between autocannon and Postgres — the same for every variant. Only one variant is loaded at a time; the others sit idle.',
     "- **Server CPU ms / req** is the CPU time (all threads, user + system) of the variant's process during the measured runs divided by the requests answered: unlike req/s it barely moves when other work shares the cores. Postgres' own CPU is not in it.",
-    '- **Counting.** Read-model queries through `db.onQuery` (sync bookkeeping reads of `sync_state` by the hub\'s own timers are excluded; INSERT/UPDATE/DELETE counted apart as writes — under load in A these are the audit store\'s batch INSERTs; transactions and their mean duration are timed around `db.transaction`, i.e. the audit group commits); subgraph fetches and new TCP connections at the subgraph servers with `diagnostics_channel` (`http.server.request.start`, `net.server.socket`). RSS is sampled from /proc every 200 ms during the measured runs; growth is taken after a forced full GC before and after the requests.',
+    '- **Counting.** Read-model queries through `db.onQuery` (sync bookkeeping reads of `sync_state` by the hub\'s own timers are excluded; INSERT/UPDATE/DELETE counted apart as writes — under load in A these are the audit store\'s group commits, one INSERT statement each, whose mean duration is timed on the store\'s dedicated connection); subgraph fetches and new TCP connections at the subgraph servers with `diagnostics_channel` (`http.server.request.start`, `net.server.socket`). RSS is sampled from /proc every 200 ms during the measured runs; growth is taken after a forced full GC before and after the requests.',
     '- Postgres: a fresh schema per run, dropped at the end; Redis: a unique BullMQ prefix, deleted at the end; every address is loopback.',
   ];
   if (r.profile?.length) {

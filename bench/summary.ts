@@ -8,10 +8,8 @@ export interface PerRequest {
   connections: number;
   /** CPU time of the whole server process per request, in ms (robust to other load on the machine). */
   cpuMs: number;
-  /** `db.transaction`s per request (in A: the audit store's group commits) … */
-  transactions: number;
-  /** … and the mean duration of one, in ms. */
-  transactionMs: number;
+  /** Mean duration of one write statement on a dedicated pool (in A: an audit group commit), in ms. */
+  writeMs: number;
 }
 
 /** A variant in one scenario: medians of the measured runs, their spread, and the counters. */

@@ -17,6 +17,13 @@ export interface Db extends Queryable {
   /** Runs `fn` in one transaction: all of it commits, or none of it does. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * A second, smaller pool on the same database, for work that must not wait behind the read
+   * models for a connection and whose statements must end (the audit writes). PGlite is one
+   * connection, so there it is this Db itself, without the timeout. Statements through it are
+   * reported to this Db's `onQuery`. Close it on its own.
+   */
+  dedicated(options: { poolSize: number; statementTimeoutMs?: number }): Db;
   /** Called once per statement; tests count read-model queries with it. */
   onQuery?: (sql: string) => void;
 }
@@ -38,7 +45,10 @@ types.setTypeParser(1184, (v: string) => new Date(v).toISOString()); // timestam
 types.setTypeParser(20, (v: string) => Number(v)); // int8: counts fit comfortably in a double
 
 export async function openDb(options: DbOptions = {}): Promise<Db> {
-  return options.databaseUrl ? openPg(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir ?? '.data/pglite');
+  if (!options.databaseUrl) return openPglite(options.dataDir ?? '.data/pglite');
+  const db = pgDb(new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }), options.databaseUrl);
+  await db.query('SELECT 1');
+  return db;
 }
 
 /**
@@ -54,14 +64,13 @@ function statement(text: string, values: unknown[] | undefined): QueryConfig {
   return { name, text, values };
 }
 
-async function openPg(databaseUrl: string, max: number): Promise<Db> {
-  const pool = new Pool({ connectionString: databaseUrl, max });
+function pgDb(pool: Pool, databaseUrl: string, report?: () => Db['onQuery']): Db {
   // An idle client that loses its server must not take the process down.
   pool.on('error', () => undefined);
   const db: Db = {
     kind: 'pg',
     async query<R>(sql: string, params?: unknown[]) {
-      db.onQuery?.(sql);
+      (report?.() ?? db.onQuery)?.(sql);
       return (await pool.query(statement(sql, params))).rows as R[];
     },
     async exec(sql: string) {
@@ -73,7 +82,7 @@ async function openPg(databaseUrl: string, max: number): Promise<Db> {
         await client.query('BEGIN');
         const tx: Queryable = {
           query: async <R>(sql: string, params?: unknown[]) => {
-            db.onQuery?.(sql);
+            (report?.() ?? db.onQuery)?.(sql);
             return (await client.query(statement(sql, params))).rows as R[];
           },
           exec: async (sql: string) => {
@@ -91,8 +100,15 @@ async function openPg(databaseUrl: string, max: number): Promise<Db> {
       }
     },
     close: () => pool.end(),
+    // statement_timeout as a startup parameter: set once per connection, not once per statement.
+    // The client gives up a second later too, for a server that stopped answering altogether.
+    dedicated: ({ poolSize, statementTimeoutMs }) =>
+      pgDb(
+        new Pool({ connectionString: databaseUrl, max: poolSize, statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs && statementTimeoutMs + 1000 }),
+        databaseUrl,
+        () => report?.() ?? db.onQuery,
+      ),
   };
-  await db.query('SELECT 1');
   return db;
 }
 
@@ -141,6 +157,8 @@ async function openPglite(dataDir: string): Promise<Db> {
       );
     },
     close: () => serial(() => pg.close()),
+    // One connection: the same Db, whose close is left to its owner.
+    dedicated: () => ({ ...db, close: async () => undefined }),
   };
   return db;
 }

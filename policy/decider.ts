@@ -22,8 +22,11 @@ export interface PolicySources {
   rules: Rules;
   /** Facts per subject, for a batch of subjects (one query per request). Missing = no facts known. */
   subjectFacts(bsns: readonly string[]): Promise<Map<string, SubjectFacts>>;
-  /** The consent domains in force today per query (one query per request). */
-  consentedDomains(queries: readonly ConsentQuery[]): Promise<Array<Set<ConsentDomain>>>;
+  /**
+   * The consent domains in force today per query (one query per request). `request` lets an
+   * implementation share answers among the subgraph fetches of one gateway request.
+   */
+  consentedDomains(queries: readonly ConsentQuery[], request: RequestContext): Promise<Array<Set<ConsentDomain>>>;
 }
 
 /** The organisation the municipality's own staff act for when their token names none. */
@@ -47,7 +50,7 @@ export class PolicyDecider {
       const found = await sources.subjectFacts(bsns);
       return bsns.map((b) => found.get(b));
     });
-    this.consents = new DataLoader((qs) => sources.consentedDomains(qs), {
+    this.consents = new DataLoader((qs) => sources.consentedDomains(qs, request), {
       cacheKeyFn: (q) => `${q.subject}|${q.organisatie}|${q.doel}`,
     });
   }

@@ -44,6 +44,22 @@ describe('InternalContextSigner', () => {
     expect(await signer.verify(forge({ ctx, iss: 'someone', aud: 'ontschot-subgraph', exp: now + 60 }))).toBeNull();
   });
 
+  it('checks a header it has seen once only, still refuses it once stale, and hands out a context nobody can change', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      const fresh = new InternalContextSigner('k'.repeat(40));
+      const header = await fresh.sign(ctx);
+      const first = await fresh.verify(header);
+      expect(await fresh.verify(header)).toBe(first);
+      expect(() => (first!.actor.rollen as string[]).push('privacy-officer')).toThrow(TypeError);
+      // Past its exp (60 s) the same header is refused, remembered or not.
+      jest.advanceTimersByTime(61_000);
+      expect(await fresh.verify(header)).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('needs a key of at least 32 characters', () => {
     expect(() => new InternalContextSigner('short')).toThrow(RangeError);
   });

@@ -17,9 +17,17 @@ const AUDIENCE = 'ontschot-subgraph';
 // Long enough for one request's subgraph fetches, short enough that a captured header is stale soon.
 const LIFETIME_SECONDS = 60;
 const PROTECTED_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+// One gateway request sends the same header to each of its subgraphs within milliseconds.
+const REMEMBER_MS = 5_000;
 
 export class InternalContextSigner {
   private readonly key: Buffer;
+  /**
+   * Headers verified in the last few seconds, by their exact text (MAC included, so a forged one
+   * never matches): where several subgraphs share a process, one gateway request's header is
+   * checked once, not once per subgraph. In insertion order, so the oldest are swept first.
+   */
+  private readonly verified = new Map<string, { ctx: RequestContext; exp: number; until: number }>();
 
   constructor(secret: string) {
     if (secret.length < 32) throw new RangeError(`internal context key needs at least 32 characters, got ${secret.length}`);
@@ -35,6 +43,19 @@ export class InternalContextSigner {
   /** Returns the context, or null when the header is missing, forged, stale or malformed. */
   async verify(header: string | undefined): Promise<RequestContext | null> {
     if (!header) return null;
+    const now = Date.now();
+    for (const [k, v] of this.verified) {
+      if (v.until > now) break;
+      this.verified.delete(k);
+    }
+    const known = this.verified.get(header);
+    if (known) return known.exp >= Math.floor(now / 1000) ? known.ctx : null;
+    const ctx = this.check(header);
+    if (ctx) this.verified.set(header, { ...ctx, until: now + REMEMBER_MS });
+    return ctx?.ctx ?? null;
+  }
+
+  private check(header: string): { ctx: RequestContext; exp: number } | null {
     const parts = header.split('.');
     if (parts.length !== 3 || parts[0] !== PROTECTED_HEADER) return null;
     const given = Buffer.from(parts[2], 'base64url');
@@ -45,7 +66,10 @@ export class InternalContextSigner {
       if (claims.iss !== ISSUER || claims.aud !== AUDIENCE || typeof claims.exp !== 'number' || claims.exp < Math.floor(Date.now() / 1000)) return null;
       const ctx = claims.ctx;
       if (!ctx || !ctx.actor || !Array.isArray(ctx.actor.rollen) || !ctx.actor.rollen.every(isRole) || !isPurpose(ctx.doel)) return null;
-      return ctx;
+      // Shared by every subgraph that gets this header: nobody may change it.
+      Object.freeze(ctx.actor.rollen);
+      Object.freeze(ctx.actor);
+      return { ctx: Object.freeze(ctx), exp: claims.exp };
     } catch {
       return null;
     }

@@ -6,6 +6,11 @@ import { isolatedDatabase, uniqueName } from '../../test/support/env';
 // Starting PGlite takes seconds, a schema milliseconds: one PGlite per test file, a schema per
 // test, as isolatedDatabase() does on Postgres.
 let pglite: Promise<Db> | undefined;
+// Its WASM instance would otherwise keep the test worker from exiting.
+afterAll(async () => {
+  await (await pglite)?.close();
+  pglite = undefined;
+});
 
 async function isolatedPglite(): Promise<{ db: Db; drop(): Promise<void> }> {
   pglite ??= openDb({ dataDir: 'memory://' });
