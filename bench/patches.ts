@@ -8,12 +8,13 @@
  * verified-token cache, the HMAC internal context and prepared statements (4a50874), and the
  * audit group commit as one statement on its own connection.
  */
-export const PATCHES = ['gateway-record-after-answer'] as const;
+export const PATCHES = ['gateway-record-after-answer', 'gateway-lane'] as const;
 export type Patch = (typeof PATCHES)[number];
 
 export function applyPatches(patches: readonly Patch[]): void {
   for (const p of patches) {
     if (p === 'gateway-record-after-answer') patchGatewayRecordAfterAnswer();
+    else if (p === 'gateway-lane') patchGatewayLane();
     else throw new Error(`unknown patch ${p as string}; expected one of ${PATCHES.join(', ')}`);
   }
 }
@@ -30,5 +31,28 @@ function patchGatewayRecordAfterAnswer(): void {
   AuditLog.prototype.recordRequest = function (this: InstanceType<typeof AuditLog>, ...args: Parameters<typeof original>) {
     original.apply(this, args).catch(() => undefined);
     return Promise.resolve();
+  };
+}
+
+/**
+ * audit/audit-log.ts → the gateway's records go through a second store (its own connection and
+ * group commit), so a request's final record never waits behind a commit of subgraph records.
+ */
+function patchGatewayLane(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AuditLog } = require('../audit/audit-log') as typeof import('../audit/audit-log');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AuditStore } = require('../audit/store') as typeof import('../audit/store');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { requestEntry } = require('../audit/recorder') as typeof import('../audit/recorder');
+  const lanes = new WeakMap<object, InstanceType<typeof AuditStore>>();
+  AuditLog.prototype.recordRequest = function (this: InstanceType<typeof AuditLog>, request, httpStatus) {
+    let lane = lanes.get(this);
+    if (!lane) {
+      const internals = this as unknown as { db: import('../lib/db').Db; store: { signer: import('../audit/signing').AuditSigner; instanceId: string } };
+      lane = new AuditStore({ db: internals.db, signer: internals.store.signer, instanceId: `${internals.store.instanceId}-gw` });
+      lanes.set(this, lane);
+    }
+    return lane.append([requestEntry(this.register, request, httpStatus)]);
   };
 }
