@@ -61,6 +61,7 @@ const QUICK: BenchOptions = {
   inhabitants: 5_000,
   warmupS: 1,
   durationS: 2,
+  runs: 3,
   floorRuns: 1,
   rssRequests: 400,
   unloadedS: 1.5,
