@@ -104,7 +104,8 @@ function pgDb(pool: Pool, databaseUrl: string, report?: () => Db['onQuery']): Db
     // The client gives up a second later too, for a server that stopped answering altogether.
     dedicated: ({ poolSize, statementTimeoutMs }) =>
       pgDb(
-        new Pool({ connectionString: databaseUrl, max: poolSize, statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs && statementTimeoutMs + 1000 }),
+        // Kept open while idle (idleTimeoutMillis 0): a quiet hub's next write should not pay for a new connection.
+        new Pool({ connectionString: databaseUrl, max: poolSize, idleTimeoutMillis: 0, statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs && statementTimeoutMs + 1000 }),
         databaseUrl,
         () => report?.() ?? db.onQuery,
       ),
