@@ -8,9 +8,11 @@
  * verified-token cache, the HMAC internal context and prepared statements (4a50874), and the
  * audit group commit as one statement on its own connection.
  *
- * Measured on 2026-11-23 (20,000 inhabitants, 3 × 8 s, S1): none of the three below moved S1
- * beyond the noise (req/s −2 %, +1 %, −4 %; p95 +2 %, −6 %, +14 %), so none went into the core.
- * `audit-no-wait` in particular shows that A's latency is not the wait for audit commits.
+ * Measured on 2026-11-23 (20,000 inhabitants, 3 × 8 s each, two or more runs of
+ * experiments.ts): none of the three below moved S1 consistently beyond the run-to-run noise
+ * (S1 req/s of a candidate against A: gateway-record-after-answer −2 % and −4 %, gateway-lane
+ * +1 % and −6 %, audit-no-wait −4 % and +9 %), so none went into the core. `audit-no-wait`, which
+ * gives up fail-closed altogether, bounds what any change to the commit wait could buy.
  */
 export const PATCHES = ['gateway-record-after-answer', 'gateway-lane', 'audit-no-wait'] as const;
 export type Patch = (typeof PATCHES)[number];
