@@ -59,8 +59,13 @@ const counters = new Counters();
 // a benchmark request, so neither is counted as a read-model query of one.
 const BOOKKEEPING = /FROM sync_state WHERE source = \$1/;
 
+/** A statement that writes: INSERT, UPDATE or DELETE, on its own or inside a CTE (the audit store's). */
+function isWrite(sql: string): boolean {
+  return /^\s*(INSERT|UPDATE|DELETE)\b/i.test(sql) || /^\s*WITH\b[\s\S]*\b(INSERT|UPDATE|DELETE)\b/i.test(sql);
+}
+
 function classify(sql: string): void {
-  if (/^\s*(INSERT|UPDATE|DELETE)\b/i.test(sql) || /^\s*WITH\b[\s\S]*\b(INSERT|UPDATE|DELETE)\b/i.test(sql)) counters.writes++;
+  if (isWrite(sql)) counters.writes++;
   // Session settings and transaction control read nothing.
   else if (/^\s*(SET|BEGIN|COMMIT|ROLLBACK)\b/i.test(sql)) return;
   else if (!BOOKKEEPING.test(sql)) counters.reads++;
@@ -143,7 +148,7 @@ function timeWrites(): void {
   const query = Pool.prototype.query as (...args: unknown[]) => Promise<unknown>;
   (Pool.prototype as unknown as { query: unknown }).query = function (this: unknown, ...args: unknown[]) {
     const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
-    if (!text || typeof args[args.length - 1] === 'function' || !/^\s*(INSERT|UPDATE|DELETE|WITH\b[\s\S]*\b(INSERT|UPDATE|DELETE))\b/i.test(text)) return query.apply(this, args);
+    if (!text || typeof args[args.length - 1] === 'function' || !isWrite(text)) return query.apply(this, args);
     const t0 = performance.now();
     return query.apply(this, args).finally(() => (counters.writeMs += performance.now() - t0));
   };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import IORedis from 'ioredis';
-import { openDb, type Db } from '../lib/db';
+import { openDb, withSearchPath, type Db } from '../lib/db';
 
 /** The Postgres and Redis the bench runs against: the machine's, as for the tests. */
 export const BENCH_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -25,9 +25,7 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   const schema = uniqueName('bench');
   const admin = await openDb({ databaseUrl: BENCH_DATABASE_URL, poolSize: 1 });
   await admin.exec(`CREATE SCHEMA ${schema}`);
-  const u = new URL(BENCH_DATABASE_URL);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  const url = u.toString();
+  const url = withSearchPath(BENCH_DATABASE_URL, schema);
   const db = await openDb({ databaseUrl: url, poolSize: 2 });
   return {
     url,

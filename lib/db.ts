@@ -44,6 +44,13 @@ types.setTypeParser(1114, (v: string) => new Date(`${v}Z`).toISOString()); // ti
 types.setTypeParser(1184, (v: string) => new Date(v).toISOString()); // timestamptz
 types.setTypeParser(20, (v: string) => Number(v)); // int8: counts fit comfortably in a double
 
+/** `url` with every connection's search_path set to `schema`: a schema of one's own in a shared database (tests, bench). */
+export function withSearchPath(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
 export async function openDb(options: DbOptions = {}): Promise<Db> {
   if (!options.databaseUrl) return openPglite(options.dataDir ?? '.data/pglite');
   const db = pgDb(new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 }), options.databaseUrl);
@@ -64,13 +71,14 @@ function statement(text: string, values: unknown[] | undefined): QueryConfig {
   return { name, text, values };
 }
 
-function pgDb(pool: Pool, databaseUrl: string, report?: () => Db['onQuery']): Db {
+/** A Db over `pool`; a dedicated one (`parent` given) reports its statements to the parent's `onQuery`. */
+function pgDb(pool: Pool, databaseUrl: string, parent?: Db): Db {
   // An idle client that loses its server must not take the process down.
   pool.on('error', () => undefined);
   const db: Db = {
     kind: 'pg',
     async query<R>(sql: string, params?: unknown[]) {
-      (report?.() ?? db.onQuery)?.(sql);
+      (parent ?? db).onQuery?.(sql);
       return (await pool.query(statement(sql, params))).rows as R[];
     },
     async exec(sql: string) {
@@ -82,7 +90,7 @@ function pgDb(pool: Pool, databaseUrl: string, report?: () => Db['onQuery']): Db
         await client.query('BEGIN');
         const tx: Queryable = {
           query: async <R>(sql: string, params?: unknown[]) => {
-            (report?.() ?? db.onQuery)?.(sql);
+            (parent ?? db).onQuery?.(sql);
             return (await client.query(statement(sql, params))).rows as R[];
           },
           exec: async (sql: string) => {
@@ -107,7 +115,7 @@ function pgDb(pool: Pool, databaseUrl: string, report?: () => Db['onQuery']): Db
         // Kept open while idle (idleTimeoutMillis 0): a quiet hub's next write should not pay for a new connection.
         new Pool({ connectionString: databaseUrl, max: poolSize, idleTimeoutMillis: 0, statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs && statementTimeoutMs + 1000 }),
         databaseUrl,
-        () => report?.() ?? db.onQuery,
+        parent ?? db,
       ),
   };
   return db;

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ExpiringMap } from '../lib/expiring-map';
 import { isPurpose, isRole, type RequestContext } from './types';
 
 /**
@@ -25,9 +26,9 @@ export class InternalContextSigner {
   /**
    * Headers verified in the last few seconds, by their exact text (MAC included, so a forged one
    * never matches): where several subgraphs share a process, one gateway request's header is
-   * checked once, not once per subgraph. In insertion order, so the oldest are swept first.
+   * checked once, not once per subgraph.
    */
-  private readonly verified = new Map<string, { ctx: RequestContext; exp: number; until: number }>();
+  private readonly verified = new ExpiringMap<{ ctx: RequestContext; exp: number }>(REMEMBER_MS);
 
   constructor(secret: string) {
     if (secret.length < 32) throw new RangeError(`internal context key needs at least 32 characters, got ${secret.length}`);
@@ -43,16 +44,11 @@ export class InternalContextSigner {
   /** Returns the context, or null when the header is missing, forged, stale or malformed. */
   async verify(header: string | undefined): Promise<RequestContext | null> {
     if (!header) return null;
-    const now = Date.now();
-    for (const [k, v] of this.verified) {
-      if (v.until > now) break;
-      this.verified.delete(k);
-    }
     const known = this.verified.get(header);
-    if (known) return known.exp >= Math.floor(now / 1000) ? known.ctx : null;
-    const ctx = this.check(header);
-    if (ctx) this.verified.set(header, { ...ctx, until: now + REMEMBER_MS });
-    return ctx?.ctx ?? null;
+    if (known) return known.exp >= Math.floor(Date.now() / 1000) ? known.ctx : null;
+    const checked = this.check(header);
+    if (checked) this.verified.set(header, checked);
+    return checked?.ctx ?? null;
   }
 
   private check(header: string): { ctx: RequestContext; exp: number } | null {

@@ -1,3 +1,4 @@
+import { ExpiringMap } from '../lib/expiring-map';
 import type { RequestContext } from './types';
 
 /**
@@ -15,21 +16,20 @@ import type { RequestContext } from './types';
  * Failed lookups are not kept.
  */
 export class RequestMemo<V> {
-  private readonly entries = new Map<string, { until: number; value: Promise<V> }>();
+  private readonly entries: ExpiringMap<Promise<V>>;
 
-  constructor(private readonly ttlMs = 5_000) {}
+  constructor(ttlMs = 5_000) {
+    this.entries = new ExpiringMap(ttlMs);
+  }
 
   /** The values for `keys` within `request`; `load` gets the positions of the keys not known yet, and answers them in order. */
   async many(request: RequestContext, keys: readonly string[], load: (missing: number[]) => Promise<V[]>): Promise<V[]> {
-    const now = Date.now();
-    this.sweep(now);
     const scope = `${request.traceId}/${request.spanId}|`;
     const missing: number[] = [];
     const values = keys.map((k, i) => {
       const hit = this.entries.get(scope + k);
-      if (hit) return hit.value;
-      missing.push(i);
-      return undefined;
+      if (!hit) missing.push(i);
+      return hit;
     });
     if (missing.length) {
       const loaded = load(missing);
@@ -37,7 +37,7 @@ export class RequestMemo<V> {
         const key = scope + keys[i];
         const value = loaded.then((all) => all[j]);
         value.catch(() => this.entries.delete(key));
-        this.entries.set(key, { until: now + this.ttlMs, value });
+        this.entries.set(key, value);
         values[i] = value;
       });
     }
@@ -46,13 +46,5 @@ export class RequestMemo<V> {
 
   get size(): number {
     return this.entries.size;
-  }
-
-  /** Entries are inserted in time order, so the expired ones are at the front. */
-  private sweep(now: number): void {
-    for (const [key, entry] of this.entries) {
-      if (entry.until > now) break;
-      this.entries.delete(key);
-    }
   }
 }

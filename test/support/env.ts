@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openDb, type Db } from '../../lib/db';
+import { openDb, withSearchPath, type Db } from '../../lib/db';
 import { migrate } from '../../lib/migrate';
 
 /** The real Postgres and Redis the tests use: CI's from .ci/run, else the machine's defaults. */
@@ -30,10 +30,4 @@ export async function isolatedDatabase(options: { migrated?: boolean } = {}): Pr
       await admin.close();
     },
   };
-}
-
-function withSearchPath(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
 }
