@@ -1,5 +1,5 @@
 import type { Db } from '../lib/db';
-import type { RequestContext } from '../policy/types';
+import type { RequestContext } from '../policy';
 import { RequestRecorder, requestEntry } from './recorder';
 import { loadVerwerkingsregister, type Verwerkingsregister } from './register';
 import type { AuditSigner, TrustedKeys } from './signing';
@@ -36,7 +36,7 @@ export class AuditLog {
   }
 
   /**
-   * For `startSubgraph`'s `createAccessRecorder`: a recorder per request, writing to the
+   * For `startSubgraph`'s `recorderFor`: a recorder per request, writing to the
    * subgraph's own stream.
    */
   recorderFor(bron: string): (request: RequestContext) => RequestRecorder {

@@ -72,7 +72,7 @@ describe('per-request recorder', () => {
   });
 
   it('puts processing about no single subject into one record without subject', async () => {
-    const { r, written } = recorder({ actor: { sub: 'fg', organisatie: null, rollen: ['privacy-officer'] }, doel: 'AUDIT' });
+    const { r, written } = recorder({ actor: { sub: 'fg', organisatie: 'gemeente', rollen: ['privacy-officer'] }, doel: 'AUDIT' });
     r.processedWithoutSubject('Query.verifieerAuditLog');
     r.processedWithoutSubject('Query.vernietigingen');
     await r.flush();

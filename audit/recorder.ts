@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { OWN_ORGANISATION } from '../policy/decider';
-import type { AccessRecorder } from '../policy/directive';
-import type { RequestContext } from '../policy/types';
+import type { AccessRecorder } from '../policy';
+import type { RequestContext } from '../policy';
 import { sortedSet, sortedWeigeringen, type AuditActor, type AuditEntry, type AuditStatus, type AuditWeigering } from './record';
 import type { Verwerkingsregister } from './register';
 
@@ -108,7 +107,7 @@ function requestStatus(httpStatus: number): AuditStatus {
 function baseEntry(register: Verwerkingsregister, request: RequestContext, bron: string, tijdstip: string): Omit<AuditEntry, 'soort' | 'betrokkene' | 'verstrekt' | 'geweigerd' | 'status' | 'httpStatus'> {
   const actor: AuditActor = {
     sub: request.actor.sub,
-    organisatie: request.actor.organisatie ?? OWN_ORGANISATION,
+    organisatie: request.actor.organisatie,
     rollen: sortedSet(request.actor.rollen),
   };
   return {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PURPOSES } from '../policy/types';
+import { PURPOSES } from '../policy';
 import { loadVerwerkingsregister } from './register';
 
 describe('register of processing activities', () => {

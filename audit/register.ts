@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { PURPOSES, type Purpose } from '../policy/types';
+import { PURPOSES, type Purpose } from '../policy';
 
 const activitySchema = z.object({
   id: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'expected an upper-case register number such as VA-SD-01'),

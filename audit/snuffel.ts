@@ -1,4 +1,4 @@
-import type { Domain, Role } from '../policy/types';
+import type { Domain, Role } from '../policy';
 import type { AuditActor } from './record';
 
 /**

@@ -11,6 +11,15 @@ import type { AuditEntry } from './record';
 
 const register = loadVerwerkingsregister();
 
+/** Waits (on the event loop, not a sleep) until `condition` holds; the store's writes are I/O. */
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
 function entry(i: number, bron = 'wmo'): AuditEntry {
   return {
     id: randomUUID(),
@@ -178,13 +187,26 @@ describe.each(BACKENDS)('audit store on %s', (_name, open) => {
   });
 
   it('signs heads of grown streams only, periodically', async () => {
-    const timed = new AuditStore({ db, signer, signIntervalMs: 50, instanceId: 'timed' });
-    await timed.append([entry(0)]);
-    await new Promise((r) => setTimeout(r, 200));
-    expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_kop WHERE stroom = 'wmo:timed'"))[0].n).toBe(1);
-    await timed.append([entry(1)]);
-    await timed.close();
-    expect((await db.query<{ volgnummer: number }>("SELECT volgnummer FROM audit_kop WHERE stroom = 'wmo:timed' ORDER BY volgnummer")).map((r) => r.volgnummer)).toEqual([1, 2]);
+    // The signing interval is a timer: fake that one (nothing else) and step it, rather than
+    // sleeping through ticks. Appends, their time limits and the database keep real time.
+    jest.useFakeTimers({ doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'] });
+    try {
+      const timed = new AuditStore({ db, signer, signIntervalMs: 50, instanceId: 'timed' });
+      await timed.append([entry(0)]);
+      jest.advanceTimersByTime(49);
+      expect(timed.stats.headsSigned).toBe(0);
+      jest.advanceTimersByTime(1);
+      await until(() => timed.stats.headsSigned === 1);
+      // Three more ticks with nothing new: no signature.
+      jest.advanceTimersByTime(150);
+      expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_kop WHERE stroom = 'wmo:timed'"))[0].n).toBe(1);
+      expect(timed.stats.headsSigned).toBe(1);
+      await timed.append([entry(1)]);
+      await timed.close();
+      expect((await db.query<{ volgnummer: number }>("SELECT volgnummer FROM audit_kop WHERE stroom = 'wmo:timed' ORDER BY volgnummer")).map((r) => r.volgnummer)).toEqual([1, 2]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('records the gateway request and the subgraph processing, linked by trace id', async () => {
@@ -213,12 +235,15 @@ describe('audit store on Postgres, stuck behind a lock', () => {
       await store.append([entry(0)]);
       let release!: () => void;
       const released = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((r) => (locked = r));
       // Someone holds the table: the insert waits for the lock until its statement timeout.
       const holder = db.transaction(async (tx) => {
         await tx.query('LOCK TABLE audit_record IN EXCLUSIVE MODE');
+        locked();
         await released;
       });
-      await new Promise((r) => setTimeout(r, 50));
+      await isLocked;
       await expect(store.append([entry(1)])).rejects.toBeInstanceOf(AuditWriteError);
       // The server cancelled the statement while the lock is still held: the batch has failed.
       while (store.stats.failedBatches === 0) await new Promise((r) => setTimeout(r, 20));

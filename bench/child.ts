@@ -17,12 +17,11 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Db } from '../lib/db';
 import type { WmoVoorziening } from '../municipality/types';
-import { applyPatches, type Patch } from './patches';
-import type { ExperimentalFetcher, RunningServer } from './plain';
+import type { RunningServer } from './plain';
 import { reportFailed, reportReady, serveCommands, type Handlers } from './rpc';
 
-// The project's modules are loaded inside each role, after any patch (bench/patches.ts) is in
-// place: a patch that swaps a module's exports must come before the first `require` of it.
+// The project's modules are loaded inside each role (dynamic imports): a process loads only what
+// its role runs, and the hub only after `timeWrites` has wrapped the driver.
 
 const SUPERGRAPH = join(__dirname, '..', 'gateway', 'supergraph.graphql');
 
@@ -30,7 +29,7 @@ const SUPERGRAPH = join(__dirname, '..', 'gateway', 'supergraph.graphql');
 class Counters {
   /** Read statements through `db.onQuery` (sync bookkeeping excluded, see `classify`). */
   reads = 0;
-  /** INSERT/UPDATE/DELETE statements (audit writes once issue 5 lands; sync changes). */
+  /** INSERT/UPDATE/DELETE statements (audit writes; sync changes). */
   writes = 0;
   /** HTTP requests received by subgraph servers. */
   fetches = 0;
@@ -217,8 +216,7 @@ async function standins(args: { inhabitants: number; dataDir: string }): Promise
   });
 }
 
-async function hub(args: { env: Record<string, string>; queuePrefix: string; patches?: Patch[] }): Promise<void> {
-  applyPatches(args.patches ?? []);
+async function hub(args: { env: Record<string, string>; queuePrefix: string }): Promise<void> {
   timeWrites();
   const { startHub } = await import('../hub');
   const { loadConfig } = await import('../lib/config');
@@ -247,7 +245,7 @@ async function hub(args: { env: Record<string, string>; queuePrefix: string; pat
   });
 }
 
-async function plain(role: 'plain' | 'hive' | 'floor', args: { databaseUrl: string; fetcher?: ExperimentalFetcher }): Promise<void> {
+async function plain(role: 'plain' | 'hive' | 'floor', args: { databaseUrl: string }): Promise<void> {
   const { openDb } = await import('../lib/db');
   const { startHiveGateway, startPlainGateway, startPlainSubgraphs } = await import('./plain');
   const db = await openDb({ databaseUrl: args.databaseUrl });
@@ -256,7 +254,7 @@ async function plain(role: 'plain' | 'hive' | 'floor', args: { databaseUrl: stri
   const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
   const supergraphSdl = readFileSync(SUPERGRAPH, 'utf8');
   let gateway: RunningServer | undefined;
-  if (role === 'plain') gateway = await startPlainGateway({ supergraphSdl, subgraphUrls, fetcher: args.fetcher });
+  if (role === 'plain') gateway = await startPlainGateway({ supergraphSdl, subgraphUrls });
   if (role === 'hive') gateway = await startHiveGateway({ supergraphSdl, subgraphUrls });
   const subgraphPorts = new Set(subgraphs.map((s) => portOf(s.url)));
   countSubgraphTraffic(subgraphPorts, gateway ? new Set([gateway.port]) : subgraphPorts);

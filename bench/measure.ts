@@ -3,7 +3,7 @@ import { runLoad, type LoadResult } from './load';
 import type { BenchChild } from './rpc';
 import { summarize, type PerRequest, type VariantSummary } from './summary';
 
-/** Shared by `run.ts` and `experiments.ts`: who is measured, and how. */
+/** For `run.ts` and `report.ts`: who is measured, and how. */
 
 export interface StandInsInfo {
   brpUrl: string;
@@ -37,7 +37,7 @@ export interface Stats {
   heapUsedBytes: number;
 }
 
-/** 'A', 'B', 'C', 'D' in the bench; experiments name their own (e.g. 'A+fetcher'). */
+/** 'A', 'B', 'C' or 'D' (see bench/README.md). */
 export type Variant = string;
 
 export interface Target {

@@ -3,12 +3,11 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import { Agent as HttpAgent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../lib/db';
-import type { Decision, PolicyDecider } from '../policy/decider';
-import type { Basis, RequestContext } from '../policy/types';
+import { Policy, type Basis, type Decision, type RequestContext, type RequestPolicy } from '../policy';
+import { PersonDirectory, type StoredRecord } from '../read-model';
 import { SUBGRAPHS } from '../subgraphs';
 import { formatError, readBody, type RunningSubgraph, type SubgraphContext, type SubgraphDefinition } from '../subgraphs/common/server';
 
@@ -26,12 +25,13 @@ import { formatError, readBody, type RunningSubgraph, type SubgraphContext, type
 const ALLOW: Decision = { allowed: true, basis: 'WETTELIJKE_TAAK' };
 
 /**
- * The dossier and brp resolvers ask `ctx.policy.decide(...)` themselves (household members and
- * domains the actor may see). Without a policy layer everything is allowed.
+ * Resolvers ask `ctx.policy` for what to show of lists and derived views (household members,
+ * domains, a dossier's records). Without a policy layer everything is shown, nothing recorded.
  */
 class AllowAll {
-  readonly organisatie = 'gemeente';
+  readonly today = new Date().toISOString().slice(0, 10);
   readonly isThirdParty = false;
+  readonly recorder = { disclosed: () => undefined, withheld: () => undefined, processedWithoutSubject: () => undefined };
   constructor(readonly request: RequestContext) {}
   decide(): Decision {
     return ALLOW;
@@ -39,11 +39,19 @@ class AllowAll {
   basisFor(): Basis {
     return 'WETTELIJKE_TAAK';
   }
+  guard(): void {}
+  guardUnscoped(): void {}
+  async visible<T>(items: readonly T[]): Promise<T[]> {
+    return [...items];
+  }
+  async visibleRecords(records: readonly StoredRecord[]): Promise<StoredRecord[]> {
+    return [...records];
+  }
 }
 
 /** What plain subgraphs put where the hub puts the verified caller: a fixed, anonymous one. */
 export const PLAIN_REQUEST: RequestContext = {
-  actor: { sub: 'bench-plain', organisatie: null, rollen: ['regisseur'] },
+  actor: { sub: 'bench-plain', organisatie: 'gemeente', rollen: ['regisseur'] },
   doel: 'INTEGRALE_AANPAK',
   traceId: '0'.repeat(31) + '1',
   spanId: '0'.repeat(15) + '1',
@@ -51,7 +59,7 @@ export const PLAIN_REQUEST: RequestContext = {
   documentHash: null,
 };
 
-const ALLOW_ALL = new AllowAll(PLAIN_REQUEST) as unknown as PolicyDecider;
+const ALLOW_ALL = new AllowAll(PLAIN_REQUEST) as unknown as RequestPolicy;
 
 /** Starts one subgraph without the policy layer on its own HTTP server. */
 export async function startPlainSubgraph<L>(def: SubgraphDefinition<L>, options: { host?: string; port?: number } = {}): Promise<RunningSubgraph> {
@@ -96,9 +104,12 @@ export async function startPlainSubgraph<L>(def: SubgraphDefinition<L>, options:
 /** Every subgraph of the hub, plain, each on its own port (as in the hub's one-process mode). */
 export async function startPlainSubgraphs(db: Db, options: { host?: string; names?: string[] } = {}): Promise<RunningSubgraph[]> {
   const running: RunningSubgraph[] = [];
+  // The same read models and stores as the hub's; only the per-request policy is AllowAll.
+  const persons = new PersonDirectory(db);
+  const deps = { db, persons, policy: new Policy({ db, persons }) };
   for (const s of SUBGRAPHS) {
     if (options.names && !options.names.includes(s.name)) continue;
-    running.push(await startPlainSubgraph(s.create(db), { host: options.host }));
+    running.push(await startPlainSubgraph(s.create(deps), { host: options.host }));
   }
   return running;
 }
@@ -110,12 +121,11 @@ export interface RunningServer {
 }
 
 /** B: a plain @apollo/gateway over the committed supergraph, no auth, no purpose, no signing. */
-export async function startPlainGateway(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; host?: string; fetcher?: ExperimentalFetcher }): Promise<RunningServer> {
-  const fetcher = options.fetcher ? experimentalFetcher(options.fetcher) : undefined;
+export async function startPlainGateway(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; host?: string }): Promise<RunningServer> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    // B is @apollo/gateway as it comes: its default fetcher, unless an experiment says otherwise.
-    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: options.subgraphUrls[name], ...(fetcher ? { fetcher } : {}) }),
+    // B is @apollo/gateway as it comes, with its default fetcher.
+    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: options.subgraphUrls[name] }),
   });
   const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
   await server.start();
@@ -144,20 +154,6 @@ export async function startPlainGateway(options: { supergraphSdl: string; subgra
       await server.stop();
     },
   };
-}
-
-/**
- * Fetchers for experiments (`BENCH_FETCHER=undici|node-fetch-keepalive`), never for the measured
- * B: they show what replacing @apollo/gateway's default make-fetch-happen would buy the hub.
- */
-export type ExperimentalFetcher = 'undici' | 'node-fetch-keepalive';
-
-function experimentalFetcher(kind: ExperimentalFetcher): Fetcher {
-  if (kind === 'undici') return globalThis.fetch as unknown as Fetcher;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const nodeFetch = require('node-fetch') as (url: string, init: object) => Promise<unknown>;
-  const agent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
-  return ((url: string, init: object) => nodeFetch(url, { ...init, agent })) as unknown as Fetcher;
 }
 
 /** The committed supergraph with each placeholder URL (gateway/compose.ts) replaced by a real one. */

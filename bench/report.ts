@@ -171,7 +171,7 @@ function ratios(s: Scenario): string {
   ].join('\n');
 }
 
-/** Writes RESULTS.md, results.json (the issue's shape, exactly) and results-detail.json. */
+/** Writes RESULTS.md, results.json (the fixed summary shape, exactly) and results-detail.json. */
 export function writeReport(dir: string, r: BenchReport): string[] {
   const commit = git(['rev-parse', 'HEAD']) || 'unknown';
   const dirty = git(['status', '--porcelain', '--', '.', ':!bench']).split('\n').filter(Boolean).length;
@@ -195,7 +195,7 @@ export function writeReport(dir: string, r: BenchReport): string[] {
     ? r.audit.records > 0
       ? `${f0(r.audit.records / r.audit.seconds)} audit records/s written by A under S1+S2 load (${f2(r.audit.records / r.audit.requests)} per request; tables ${r.audit.tables.join(', ')})`
       : `0 audit records written by A under load although tables ${r.audit.tables.join(', ')} exist: the recorder is not wired into the running hub yet`
-    : 'n/a — no audit table in the schema yet (issue 5 not landed); A picks it up through `startHub` once it is';
+    : 'n/a — no audit table in the schema (a build without the audit log); A picks it up through `startHub` once it has one';
   const lines = [
     '# Benchmark results',
     '',
@@ -203,7 +203,7 @@ export function writeReport(dir: string, r: BenchReport): string[] {
     '',
     `- commit \`${commit.slice(0, 12)}\`${dirty ? ` with ${dirty} uncommitted file(s) outside bench/ (work in progress of others was measured as it stood)` : ''}`,
     `- machine: ${m.cores} cores (${m.cpu}), ${m.memory}, Node ${m.node}, ${m.os}, ${m.postgres}, Redis on loopback`,
-    `- municipality: **${r.sync.inhabitants.toLocaleString('en')} inhabitants**${o.inhabitants < 90_000 ? '' : ' — the issue asks for 100,000, but the 999 test-BSN range has only 90,909 elfproef-valid numbers, so 90,000 is the largest synthetic municipality'}; the read model holds ${r.sync.persons.toLocaleString('en')} persons and ${r.sync.dossierRecords.toLocaleString('en')} dossier records`,
+    `- municipality: **${r.sync.inhabitants.toLocaleString('en')} inhabitants**${o.inhabitants < 90_000 ? '' : ' — the target size is 100,000, but the 999 test-BSN range has only 90,909 elfproef-valid numbers, so 90,000 is the largest synthetic municipality'}; the read model holds ${r.sync.persons.toLocaleString('en')} persons and ${r.sync.dossierRecords.toLocaleString('en')} dossier records`,
     `- load: autocannon in the orchestrator process, ${o.connections} connections, ${o.warmupS} s warm-up per variant and scenario, then ${o.runs} runs of ${o.durationS} s per variant in rotating order; figures are the **median of the runs**, spread is ±half the max–min range relative to the median; latencies in ms`,
     `- other work on the machine: 1-minute load average ${f1(r.loadAverage.min)}–${f1(r.loadAverage.max)} (median ${f1(r.loadAverage.median)}) at the start of the measured runs on ${m.cores} cores${r.loadAverage.median > 2.5 ? ' — **the machine was shared with other work (e.g. test suites) during this run, so req/s and latencies are noisy; server CPU ms / req is the steadier comparison**' : ''}`,
     r.statistics.unanalysed.length

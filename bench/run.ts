@@ -8,8 +8,9 @@
  *   D  one plain subgraph called directly: the floor
  *
  * One server process per variant; autocannon runs here, in the orchestrator, never inside a
- * process under test. Writes bench/RESULTS.md, bench/results.json (the issue's shape) and
- * bench/results-detail.json (everything). See bench/README.md for the method.
+ * process under test. Writes bench/RESULTS.md, bench/results.json (the fixed summary: S1 and S2
+ * per variant, S3 queries per request, the sync) and bench/results-detail.json (everything). See
+ * bench/README.md for the method.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

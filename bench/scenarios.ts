@@ -134,7 +134,7 @@ export async function readModelCounts(db: Db): Promise<{ persons: number; dossie
   return { persons: r.persons, dossierRecords: r.dossier };
 }
 
-/** Tables that look like the audit log of issue 5, once it exists. */
+/** Tables that look like an audit log (the hub's are audit_record and audit_kop), if the schema has any. */
 export async function auditTables(db: Db, schema: string): Promise<string[]> {
   const rows = await db.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
-import { isRole, type Actor, type Role } from '../policy/types';
+import { isRole, type Role, type TokenClaims } from '../policy';
 
 /**
  * Authentication: OIDC access tokens verified with jose. In development (no AUTH_* configured)
@@ -53,7 +53,8 @@ export async function issueDevToken(dataDir: string, claims: DevTokenClaims): Pr
     .sign(key);
 }
 
-export type TokenVerifier = (token: string) => Promise<Actor>;
+/** Checks a token and returns its claims; the organisation register is consulted after (gateway/index.ts). */
+export type TokenVerifier = (token: string) => Promise<TokenClaims>;
 
 export class AuthError extends Error {
   readonly code = 'UNAUTHENTICATED';
@@ -79,8 +80,8 @@ export async function createTokenVerifier(options: AuthOptions): Promise<TokenVe
   }
   // A verified token is remembered until it expires (at most five minutes), so the signature
   // check runs once per token, not once per request. Failures are never cached.
-  const verified = new Map<string, { actor: Actor; until: number }>();
-  const verify = async (token: string): Promise<{ actor: Actor; exp: number }> => {
+  const verified = new Map<string, { actor: TokenClaims; until: number }>();
+  const verify = async (token: string): Promise<{ actor: TokenClaims; exp: number }> => {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'], clockTolerance: 30 }));
@@ -91,8 +92,8 @@ export async function createTokenVerifier(options: AuthOptions): Promise<TokenVe
     const rollen = roles.filter(isRole);
     if (!payload.sub) throw new AuthError('token has no sub claim');
     if (rollen.length === 0) throw new AuthError('token names no known role in its roles claim');
+    // Whether the organisation may act with these roles is the register's to say, not the token's.
     const org = typeof payload.org === 'string' && payload.org.length > 0 ? payload.org : null;
-    if (rollen.includes('partner') && !org) throw new AuthError('a partner token must name its organisation in the org claim');
     return { actor: { sub: payload.sub, organisatie: org, rollen }, exp: (payload.exp ?? 0) * 1000 };
   };
   return async (token) => {

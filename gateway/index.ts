@@ -6,9 +6,7 @@ import { Agent, createServer, type IncomingMessage, type Server, type ServerResp
 import nodeFetch from 'node-fetch';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { AddressInfo } from 'node:net';
-import type { Rules } from '../policy/rules';
-import { INTERNAL_CONTEXT_HEADER, type InternalContextSigner } from '../policy/internal-context';
-import { isPurpose, type RequestContext } from '../policy/types';
+import { INTERNAL_CONTEXT_HEADER, isPurpose, type InternalContextSigner, type OrganisationRegister, type RequestContext, type Rules } from '../policy';
 import { readBody } from '../subgraphs/common/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AuthError, type TokenVerifier } from './auth';
@@ -20,11 +18,13 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   verifyToken: TokenVerifier;
   rules: Rules;
+  /** Which organisations' tokens are accepted, and whether each is the municipality or a partner. */
+  organisations: OrganisationRegister;
   signer: InternalContextSigner;
   /** Registered operations of partner organisations. @defaultValue gateway/trusted-documents */
   trustedDocuments?: TrustedDocuments;
   /**
-   * Writes the audit record of a request the gateway answered (issue 5); the answer leaves only
+   * Writes the audit record of a request the gateway answered; the answer leaves only
    * once it resolves. Unset: no request records (tests of the gateway alone).
    */
   recordRequest?: (request: RequestContext, httpStatus: number) => Promise<void>;
@@ -49,7 +49,7 @@ interface GatewayContext {
 /**
  * The edge: authenticates the caller, checks the claimed purpose against the rules, and passes
  * a signed internal context and W3C trace context to every subgraph fetch. Policy on data is
- * not decided here but in the subgraphs (DESIGN.md decision 1).
+ * not decided here but in the subgraphs (docs/DESIGN.md).
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   // One keep-alive pool for all subgraph fetches. The gateway's default fetcher costs far more
@@ -112,12 +112,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const auth = header(req, 'authorization');
     const token = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) return error(res, 401, 'UNAUTHENTICATED', 'Expected Authorization: Bearer <token>');
-    let actor;
+    let claims;
     try {
-      actor = await options.verifyToken(token);
+      claims = await options.verifyToken(token);
     } catch (err) {
       return error(res, 401, 'UNAUTHENTICATED', err instanceof AuthError ? `Not authenticated: ${err.message}` : 'Not authenticated');
     }
+    const resolved = options.organisations.resolve(claims, options.rules);
+    if ('refusal' in resolved) return error(res, 403, resolved.refusal.code, resolved.refusal.message);
+    const { actor } = resolved;
+    const organisation = options.organisations.get(actor.organisatie)!;
 
     const purpose = header(req, 'x-purpose');
     if (!purpose) return error(res, 403, 'PURPOSE_NOT_ALLOWED', 'Expected an X-Purpose header naming the purpose (doelbinding)');
@@ -144,9 +148,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       operationName: typeof body?.operationName === 'string' ? body.operationName : null,
       documentHash: query ? createHash('sha256').update(query).digest('hex') : null,
     };
-    // Partners may send only the operations registered for their organisation. A refused
+    // Partner organisations may send only the operations registered for them. A refused
     // operation is recorded too: a partner probing for other operations is worth seeing.
-    if (actor.rollen.includes('partner') && !(typeof body?.query === 'string' && trusted.isTrustedQuery(actor.organisatie!, body.query))) {
+    if (organisation.soort === 'PARTNER' && !(typeof body?.query === 'string' && trusted.isTrustedQuery(actor.organisatie, body.query))) {
       await options.recordRequest?.(request, 400).catch(() => undefined);
       return error(res, 400, 'OPERATION_NOT_TRUSTED', 'This operation is not registered for your organisation');
     }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunningGateway } from '../gateway';
 import type { Config } from '../lib/config';
@@ -6,13 +5,11 @@ import { openDb, type Db } from '../lib/db';
 import { migrate } from '../lib/migrate';
 import { generateMunicipality } from '../municipality';
 import type { Municipality } from '../municipality/types';
-import { InternalContextSigner } from '../policy/internal-context';
-import { loadRules } from '../policy/rules';
 import type { RunningSubgraph } from '../subgraphs/common/server';
 import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { SyncService } from '../sync/service';
-import { RetentionEngine } from '../retention/engine';
-import { createAuditLog, createSources, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls, type StandIns } from './parts';
+import { RetentionEngine } from '../retention';
+import { createPolicyParts, createSources, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls, type StandIns } from './parts';
 import { ensureRedis } from './redis';
 
 /** What starting the hub needs beyond the validated config; tests set these. */
@@ -26,6 +23,11 @@ export interface HubOptions {
   municipality?: Municipality;
   /** Progress lines, never with personal data. @defaultValue no output */
   log?: (line: string) => void;
+  /**
+   * What "now" is for the policy (archive terms, consent validity) and sync: tests move it to
+   * see a term end. @defaultValue () => new Date()
+   */
+  clock?: () => Date;
 }
 
 export interface Hub {
@@ -73,7 +75,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       log(`stand-ins seeded with a synthetic municipality of ${municipality.inhabitants.length} inhabitants`);
     }
 
-    const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix ?? config.QUEUE_PREFIX, deps: { db, sources: createSources(config, standIns), retention: new RetentionEngine() } });
+    const clock = options.clock ?? (() => new Date());
+    const sources = createSources(config, standIns);
+    const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix ?? config.QUEUE_PREFIX, deps: { db, sources, retention: new RetentionEngine(), now: clock } });
     cleanup.push(() => sync.close());
     await sync.start();
     const endpoint = await startKennisgevingEndpoint({
@@ -86,10 +90,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     standIns.gws?.setKennisgevingUrl(endpoint.url);
 
     // Closed after the subgraphs and the gateway (cleanup runs in reverse): it signs the final heads.
-    const audit = createAuditLog(config, db);
-    cleanup.push(() => audit.close());
-    const policy = { rules: loadRules(), signer: new InternalContextSigner(config.INTERNAL_CONTEXT_KEY ?? randomBytes(32).toString('hex')), audit };
-    const subgraphs = await startSubgraphs(config, db, policy, { randomPorts });
+    const policy = createPolicyParts(config, db, { clock });
+    cleanup.push(() => policy.audit.close());
+    const subgraphs = await startSubgraphs(config, db, policy, { randomPorts, brp: sources.brp });
     cleanup.push(() => Promise.all(subgraphs.map((s) => s.close())));
 
     let firstSyncDone = false;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AuditLog, AuditSigner, devSigningKey, parseSigningKey, parseTrustedKeys } from '../audit';
@@ -15,13 +16,11 @@ import { startGateway, type RunningGateway } from '../gateway';
 import { parseSubgraphUrls, type Config } from '../lib/config';
 import type { Db } from '../lib/db';
 import type { Municipality } from '../municipality/types';
-import type { InternalContextSigner } from '../policy/internal-context';
-import type { Rules } from '../policy/rules';
-import { createPolicySources } from '../policy/sources';
+import { InternalContextSigner, loadOrganisations, loadRules, Policy, type OrganisationRegister, type Rules } from '../policy';
+import { PersonDirectory, syncState } from '../read-model';
 import { SUBGRAPHS } from '../subgraphs';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
-import { syncState } from '../sync/read-model';
-import type { SyncSources } from '../sync/sources';
+import type { BrpSource, SyncSources } from '../sync/sources';
 
 /**
  * The hub's parts, each startable alone (scripts/part.ts, one per container) or together
@@ -76,6 +75,12 @@ export function needsStandIns(config: Config): boolean {
   return !config.BRP_API_URL || !config.GWS_STUF_URL || !config.JEUGD_FEED_URL || !config.LAS_EXPORT_DIR;
 }
 
+/** The BRP adapter, pointed at the configured BRP or at its stand-in; undefined when neither is there. */
+export function createBrpSource(config: Config, standIns: StandIns = {}): BrpSource | undefined {
+  const url = config.BRP_API_URL ?? standIns.brp?.url;
+  return url ? createBrpClient({ baseUrl: url, apiKey: config.BRP_API_KEY }) : undefined;
+}
+
 /** The adapters, pointed at the configured back offices or at the stand-ins. */
 export function createSources(config: Config, standIns: StandIns = {}): SyncSources {
   const brpUrl = config.BRP_API_URL ?? standIns.brp?.url;
@@ -95,9 +100,23 @@ export function createSources(config: Config, standIns: StandIns = {}): SyncSour
 
 export interface PolicyParts {
   rules: Rules;
+  organisations: OrganisationRegister;
   signer: InternalContextSigner;
   /** This process's audit log: every subgraph records into it, the gateway records each request. */
   audit: AuditLog;
+  /** What "now" is for policy and sync. */
+  clock: () => Date;
+}
+
+/** The policy parts of one process, from config: rules, the organisation register, the context signer, the audit log. */
+export function createPolicyParts(config: Config, db: Db, options: { clock?: () => Date; internalContextKey?: string } = {}): PolicyParts {
+  return {
+    rules: loadRules(),
+    organisations: config.ORGANISATION_REGISTER ? loadOrganisations(config.ORGANISATION_REGISTER) : loadOrganisations(),
+    signer: new InternalContextSigner(options.internalContextKey ?? config.INTERNAL_CONTEXT_KEY ?? randomBytes(32).toString('hex')),
+    audit: createAuditLog(config, db),
+    clock: options.clock ?? (() => new Date()),
+  };
 }
 
 /** The process's audit log, signing heads with the configured key or the development key under DATA_DIR. */
@@ -106,18 +125,26 @@ export function createAuditLog(config: Config, db: Db): AuditLog {
   return new AuditLog({ db, signer, trustedKeys: parseTrustedKeys(config.AUDIT_TRUSTED_KEYS), signIntervalMs: config.AUDIT_SIGN_INTERVAL_MS });
 }
 
-/** Starts the named subgraphs (all by default), each on its own HTTP server. */
-export async function startSubgraphs(config: Config, db: Db, policy: PolicyParts, options: { names?: string[]; randomPorts?: boolean; port?: number } = {}): Promise<RunningSubgraph[]> {
-  const policySources = createPolicySources(db, policy.rules);
+/**
+ * Starts the named subgraphs (all by default), each on its own HTTP server, sharing one policy
+ * (one consent memo) per process. `brp` is the BRP adapter, for persons outside the hub's copy.
+ */
+export async function startSubgraphs(
+  config: Config,
+  db: Db,
+  parts: PolicyParts,
+  options: { names?: string[]; randomPorts?: boolean; port?: number; brp?: BrpSource } = {},
+): Promise<RunningSubgraph[]> {
+  const persons = new PersonDirectory(db, options.brp, parts.clock);
+  const policy = new Policy({ db, persons, rules: parts.rules, organisations: parts.organisations, clock: parts.clock });
+  const deps = { db, persons, policy, audit: parts.audit };
   const running: RunningSubgraph[] = [];
   try {
     for (const [i, s] of SUBGRAPHS.entries()) {
       if (options.names && !options.names.includes(s.name)) continue;
       const port = options.randomPorts ? 0 : (options.port ?? config.SUBGRAPH_BASE_PORT + i);
       // Every subgraph writes its audit records before it answers (fail closed).
-      running.push(
-        await startSubgraph(s.create(db, { audit: policy.audit }), { signer: policy.signer, policySources, createAccessRecorder: policy.audit.recorderFor(s.name), port, host: config.HOST }),
-      );
+      running.push(await startSubgraph(s.create(deps), { signer: parts.signer, policy, recorderFor: parts.audit.recorderFor(s.name), port, host: config.HOST }));
     }
   } catch (err) {
     await Promise.all(running.map((r) => r.close()));
@@ -146,6 +173,7 @@ export async function startGatewayPart(
       config.devAuth ? { mode: 'dev', dataDir: config.DATA_DIR } : { mode: 'oidc', issuer: config.AUTH_ISSUER!, jwksUrl: config.AUTH_JWKS_URL!, audience: config.AUTH_AUDIENCE! },
     ),
     rules: policy.rules,
+    organisations: policy.organisations,
     signer: policy.signer,
     recordRequest: (request, status) => policy.audit.recordRequest(request, status),
     port: options.randomPorts ? 0 : config.PORT,

@@ -68,6 +68,8 @@ const schema = z.object({
   STUF_APPLICATIE: z.string().min(1).default('ONTSCHOT'),
   GWS_STUF_APPLICATIE: z.string().min(1).default('GWS4all'),
   GWS_STUF_ADMINISTRATIE: z.string().min(1).default('SOCIAAL'),
+  /** The organisation register (YAML, as policy/organisaties.yaml); unset: the shipped one. */
+  ORGANISATION_REGISTER: z.string().min(1).optional(),
   /** How often the Jeugd feed is polled (ms). */
   JEUGD_POLL_MS: z.coerce.number().int().min(100).default(2000),
   /** How often the LAS export folder is checked for a new export (ms). */

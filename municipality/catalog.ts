@@ -1,5 +1,5 @@
 /**
- * Code lists and product catalogues the generator draws from (see ../shared/GLOSSARY.md), plus
+ * Code lists and product catalogues the generator draws from (see docs/GLOSSARY.md), plus
  * the municipality's fixed facts: its name, woonplaatsen and schools.
  *
  * Omvang encoding — one encoding for Wmo and Jeugd, as the iStandaarden carry it:

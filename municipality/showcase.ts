@@ -1,5 +1,5 @@
 /**
- * The showcase households of ../shared/CONTRACT.md ("Showcase households"): always present, with
+ * The showcase households of docs/CONTRACT.md ("Showcase households"): always present, with
  * exactly the stories of that table and nothing else.
  *
  * Dates are set relative to the reference date, so that the ages and the "current" or "ended"

@@ -1,8 +1,7 @@
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { isValidBsn } from '../lib/bsn';
-import { consentRequired, forbidden, invalidBsn } from '../lib/errors';
-import type { Decision, PolicyDecider } from './decider';
+import { checkBsn } from '../lib/errors';
+import type { RequestPolicy } from './request-policy';
 import { DOMAINS, type Domain } from './types';
 
 /**
@@ -11,20 +10,10 @@ import { DOMAINS, type Domain } from './types';
  * so the composed schema documents what is sensitive. `enforcePolicy` makes the tag binding.
  */
 export const POLICY_DIRECTIVE = 'persoonsgegeven';
-export const POLICY_LINK =
-  '@link(url: "https://ontschot.nl/schema/persoonsgegeven/v1.0", import: ["@persoonsgegeven"]) @composeDirective(name: "@persoonsgegeven")';
-export const POLICY_DIRECTIVE_SDL = 'directive @persoonsgegeven(domein: String!, categorie: String!) on FIELD_DEFINITION | OBJECT';
-
-/** Receives every policy outcome per field coordinate; the audit log is built from it. */
-export interface AccessRecorder {
-  disclosed(subject: string, coordinate: string): void;
-  withheld(subject: string, coordinate: string, code: string): void;
-}
 
 /** What `enforcePolicy` expects on every subgraph's context. */
 export interface PolicyContext {
-  policy: PolicyDecider;
-  access?: AccessRecorder;
+  policy: RequestPolicy;
 }
 
 interface Tag {
@@ -50,40 +39,17 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
       const resolve = field.resolve ?? defaultFieldResolver;
       const fromArgs = rootTypes.has(typeName);
       const guarded: GraphQLFieldResolver<unknown, PolicyContext> = (parent, args, ctx, info) => {
-        const subject = fromArgs ? (args as { burgerservicenummer?: unknown }).burgerservicenummer : (parent as { burgerservicenummer?: unknown } | null)?.burgerservicenummer;
+        const subject = fromArgs ? checkBsn((args as { burgerservicenummer?: unknown }).burgerservicenummer, 'burgerservicenummer') : (parent as { burgerservicenummer?: unknown } | null)?.burgerservicenummer;
         if (typeof subject !== 'string') {
           // A tagged field whose subject cannot be named is a schema bug; fail closed.
           throw new GraphQLError(`${coordinate} is tagged personal data but names no data subject`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
         }
-        if (fromArgs && !isValidBsn(subject)) throw invalidBsn('burgerservicenummer');
-        const allowed = authorize(ctx, subject, tag.domain, tag.category, coordinate);
+        const allowed = ctx.policy.guard(subject, tag.domain, tag.category, coordinate);
         return allowed instanceof Promise ? allowed.then(() => resolve(parent, args, ctx, info)) : resolve(parent, args, ctx, info);
       };
       return { ...field, resolve: guarded };
     },
   });
-}
-
-/**
- * The check behind the directive, for the few resolvers whose subject is known only once they
- * have loaded something (a mutation on a consent by id). Throws the same errors and records the
- * same outcome as the directive does; returns synchronously when the decision is cached.
- */
-export function authorize(ctx: PolicyContext, subject: string, domain: Domain, category: string, coordinate: string): void | Promise<void> {
-  const decision = ctx.policy.decide(subject, domain, category);
-  const check = (d: Decision) => {
-    if (!d.allowed) {
-      ctx.access?.withheld(subject, coordinate, d.code);
-      throw d.code === 'CONSENT_REQUIRED' ? consentRequired() : forbidden();
-    }
-    ctx.access?.disclosed(subject, coordinate);
-  };
-  return decision instanceof Promise ? decision.then(check) : check(decision);
-}
-
-/** For data about no single subject (audit log, reports): the rules must give the actor a basis. */
-export function requireBasis(ctx: PolicyContext, domain: Domain, category: string): void {
-  if (!ctx.policy.basisFor(domain, category)) throw forbidden();
 }
 
 function readTag(args: Record<string, unknown> | undefined): Tag | undefined {

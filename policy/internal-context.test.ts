@@ -3,7 +3,7 @@ import { InternalContextSigner } from './internal-context';
 import type { RequestContext } from './types';
 
 const ctx: RequestContext = {
-  actor: { sub: 'u', organisatie: null, rollen: ['wmo-consulent'] },
+  actor: { sub: 'u', organisatie: 'gemeente', rollen: ['wmo-consulent'] },
   doel: 'WMO_ONDERSTEUNING',
   traceId: 'a'.repeat(32),
   spanId: 'b'.repeat(16),

@@ -2,7 +2,7 @@ import { RequestMemo } from './request-memo';
 import type { RequestContext } from './types';
 
 function request(spanId: string): RequestContext {
-  return { actor: { sub: 'u1', organisatie: null, rollen: ['regisseur'] }, doel: 'INTEGRALE_AANPAK', traceId: 'a'.repeat(32), spanId, operationName: null, documentHash: null };
+  return { actor: { sub: 'u1', organisatie: 'gemeente', rollen: ['regisseur'] }, doel: 'INTEGRALE_AANPAK', traceId: 'a'.repeat(32), spanId, operationName: null, documentHash: null };
 }
 
 describe('RequestMemo', () => {

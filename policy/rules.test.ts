@@ -2,8 +2,9 @@ import { loadRules, Rules } from './rules';
 
 describe('Rules', () => {
   const rules = loadRules();
+  const rollen = rules.file.rollen;
 
-  it('lets each role claim exactly the purposes CONTRACT.md gives it', () => {
+  it('lets each role claim exactly the purposes docs/CONTRACT.md gives it', () => {
     expect(rules.mayClaim(['wmo-consulent'], 'WMO_ONDERSTEUNING')).toBe(true);
     expect(rules.mayClaim(['wmo-consulent'], 'LEERPLICHT')).toBe(false);
     expect(rules.mayClaim(['partner'], 'INTEGRALE_AANPAK')).toBe(true);
@@ -21,6 +22,7 @@ describe('Rules', () => {
   it('prefers the statutory task when roles disagree', () => {
     const r = new Rules({
       version: 't',
+      rollen,
       rules: [
         { role: 'regisseur', purpose: 'INTEGRALE_AANPAK', grants: [{ domain: 'WMO', category: 'DOSSIER', basis: 'TOESTEMMING' }] },
         { role: 'wmo-consulent', purpose: 'INTEGRALE_AANPAK', grants: [{ domain: 'WMO', category: 'DOSSIER', basis: 'WETTELIJKE_TAAK' }] },
@@ -29,8 +31,14 @@ describe('Rules', () => {
     expect(r.basis(['regisseur', 'wmo-consulent'], 'INTEGRALE_AANPAK', 'WMO', 'DOSSIER')).toBe('WETTELIJKE_TAAK');
   });
 
+  it('names the kind of organisation each role acts for', () => {
+    expect(rules.organisationKindOf('partner')).toBe('PARTNER');
+    expect(rules.organisationKindOf('regisseur')).toBe('GEMEENTE');
+    expect(rules.organisationKindOf('privacy-officer')).toBe('GEMEENTE');
+  });
+
   it('rejects a rules file that names a grant twice', () => {
     const grant = { domain: 'WMO' as const, category: 'DOSSIER', basis: 'TOESTEMMING' as const };
-    expect(() => new Rules({ version: 't', rules: [{ role: 'partner', purpose: 'INTEGRALE_AANPAK', grants: [grant, grant] }] })).toThrow(/twice/);
+    expect(() => new Rules({ version: 't', rollen, rules: [{ role: 'partner', purpose: 'INTEGRALE_AANPAK', grants: [grant, grant] }] })).toThrow(/twice/);
   });
 });

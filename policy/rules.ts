@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { DOMAINS, PURPOSES, ROLES, type Basis, type Domain, type Purpose, type Role } from './types';
+import { DOMAINS, ORGANISATION_KINDS, PURPOSES, ROLES, type Basis, type Domain, type OrganisationKind, type Purpose, type Role } from './types';
 
 const grantSchema = z.object({
   domain: z.enum(DOMAINS),
@@ -12,6 +12,8 @@ const grantSchema = z.object({
 
 const rulesSchema = z.object({
   version: z.string().min(1),
+  // Every role names the kind of organisation it acts for.
+  rollen: z.record(z.enum(ROLES), z.object({ organisatie: z.enum(ORGANISATION_KINDS) })),
   rules: z
     .array(z.object({ role: z.enum(ROLES), purpose: z.enum(PURPOSES), grants: z.array(grantSchema).min(1) }))
     .min(1),
@@ -27,9 +29,14 @@ export class Rules {
   readonly version: string;
   private readonly grants = new Map<string, Basis>();
   private readonly purposes = new Map<Role, Set<Purpose>>();
+  private readonly kinds: Record<Role, OrganisationKind>;
+  /** The rules as written, in file order (for the policy matrix). */
+  readonly file: RulesFile;
 
   constructor(file: RulesFile) {
     this.version = file.version;
+    this.file = file;
+    this.kinds = Object.fromEntries(ROLES.map((r) => [r, file.rollen[r].organisatie])) as Record<Role, OrganisationKind>;
     for (const rule of file.rules) {
       if (!this.purposes.has(rule.role)) this.purposes.set(rule.role, new Set());
       this.purposes.get(rule.role)!.add(rule.purpose);
@@ -39,6 +46,11 @@ export class Rules {
         this.grants.set(key, g.basis);
       }
     }
+  }
+
+  /** The kind of organisation a role acts for. */
+  organisationKindOf(role: Role): OrganisationKind {
+    return this.kinds[role];
   }
 
   /** Whether any of the roles may claim the purpose. */

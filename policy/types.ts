@@ -3,7 +3,7 @@
 export const DOMAINS = ['BRP', 'WMO', 'JEUGD', 'WERK_INKOMEN', 'LEERPLICHT', 'TOESTEMMING', 'AUDIT'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
-/** The domains a consent can name (CONTRACT.md `Domein`). */
+/** The domains a consent can name (the schema's `Domein`). */
 export const CONSENT_DOMAINS = ['WMO', 'JEUGD', 'WERK_INKOMEN', 'LEERPLICHT'] as const;
 export type ConsentDomain = (typeof CONSENT_DOMAINS)[number];
 
@@ -15,11 +15,23 @@ export type Purpose = (typeof PURPOSES)[number];
 
 export type Basis = 'WETTELIJKE_TAAK' | 'TOESTEMMING';
 
-/** The person or system behind a request, as the token says. */
+/** Whom an organisation is to the data: the municipality itself, or a third party working with it. */
+export const ORGANISATION_KINDS = ['GEMEENTE', 'PARTNER'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** What a verified token says of its holder, before the organisation register is consulted. */
+export interface TokenClaims {
+  sub: string;
+  /** Token claim `org`; absent for the municipality's own staff. */
+  organisatie: string | null;
+  rollen: Role[];
+}
+
+/** The person or system behind a request, with the registered organisation it acts for. */
 export interface Actor {
   sub: string;
-  /** Organisation (token claim `org`); the municipality itself when absent. */
-  organisatie: string | null;
+  /** Code of an organisation in the register (policy/organisaties.yaml). */
+  organisatie: string;
   rollen: Role[];
 }
 

@@ -1,12 +1,7 @@
 import type { RecordOf, RecordType } from '../domain/record-types';
 import type { JeugdhulpRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
+import type { KnownBirth } from '../read-model';
 import { addDuration, type RetentionTerm } from './selectielijst';
-
-/** What the BRP copy knows of a birth date: a full ISO date, or only year (and month). */
-export interface KnownBirth {
-  geboortedatum: string | null;
-  onvolledig: { jaar: number | null; maand: number | null } | null;
-}
 
 /**
  * The date from which a record may no longer be kept (its archiefactiedatum), or null while the
@@ -45,21 +40,4 @@ function termStart(term: RetentionTerm, record: unknown, birth?: KnownBirth | nu
       return new Date(Date.UTC(jaar, maand, 0)).toISOString().slice(0, 10);
     }
   }
-}
-
-/** Splits records into those still within their term and those past it on `today`. */
-export function partitionByTerm<T extends RecordType>(
-  term: RetentionTerm,
-  records: readonly RecordOf[T][],
-  today: string,
-  birthOf: (bsn: string) => KnownBirth | null | undefined = () => null,
-): { keep: RecordOf[T][]; expired: Array<{ record: RecordOf[T]; archiefactiedatum: string }> } {
-  const keep: RecordOf[T][] = [];
-  const expired: Array<{ record: RecordOf[T]; archiefactiedatum: string }> = [];
-  for (const record of records) {
-    const date = archiefactiedatum<T>(term, record, birthOf((record as { burgerservicenummer: string }).burgerservicenummer));
-    if (date !== null && date <= today) expired.push({ record, archiefactiedatum: date });
-    else keep.push(record);
-  }
-  return { keep, expired };
 }

@@ -1,14 +1,9 @@
 import { RECORD_TYPES, type RecordOf, type RecordType, type SourceSystem } from '../domain/record-types';
-import type { PersoonRecord } from '../domain/records';
 import type { Queryable } from '../lib/db';
-import { archiefactiedatum, type KnownBirth } from './archiefactiedatum';
+import { birthOf, deleteDossierRecords, personsByBsn, recordsOfType, type KnownBirth } from '../read-model';
+import { archiefactiedatum } from './archiefactiedatum';
+import { REQUESTABLE, REQUEST_RULE, type DestructionReason } from './requests';
 import { loadRetentionTerms, type RetentionTerm } from './selectielijst';
-
-export type DestructionReason = 'BEWAARTERMIJN_VERSTREKEN' | 'VERZOEK_BETROKKENE';
-
-/** The domains whose files the person concerned may have destroyed on request. */
-const REQUESTABLE: Partial<Record<RecordType, 'WMO' | 'JEUGD'>> = { WMO_VOORZIENING: 'WMO', JEUGDHULP: 'JEUGD' };
-const REQUEST_RULE = 'Verzoek van de betrokkene (Wmo 2015 art. 2.3.5 lid 6 / Jeugdwet art. 7.3.9): vernietigen binnen drie maanden';
 
 interface Held {
   recordType: RecordType;
@@ -17,15 +12,27 @@ interface Held {
 }
 
 /**
- * The Archiefwet in the hub: which records may be copied and kept, and the destruction of those
- * that may not. The same decision serves sync (never import) and the daily job (destroy), so the
- * two cannot disagree.
+ * The Archiefwet in the hub: whether a record is still within its term, what sync may copy, and
+ * the destruction of what may not be kept. One rule (`isExpired`) serves the read path (a record
+ * past its term is served to nobody from that day), sync (never imported) and the daily job
+ * (destroyed), so the three cannot disagree.
  */
 export class RetentionEngine {
   readonly terms: Map<RecordType, RetentionTerm>;
 
   constructor(terms = loadRetentionTerms()) {
     this.terms = terms;
+  }
+
+  /** The record's archiefactiedatum, or null while its term has not started or cannot be established. */
+  expiresOn(type: RecordType, record: unknown, birth: KnownBirth | null): string | null {
+    return archiefactiedatum(this.terms.get(type)!, record as RecordOf[RecordType], birth);
+  }
+
+  /** Whether the record may no longer be kept on `today`: from its archiefactiedatum on. */
+  isExpired(type: RecordType, record: unknown, birth: KnownBirth | null, today: string): boolean {
+    const date = this.expiresOn(type, record, birth);
+    return date !== null && date <= today;
   }
 
   /**
@@ -35,15 +42,15 @@ export class RetentionEngine {
    */
   async filterForImport<T extends RecordType>(db: Queryable, type: T, records: readonly RecordOf[T][], today: string): Promise<{ keep: RecordOf[T][]; held: Held[] }> {
     if (records.length === 0) return { keep: [], held: [] };
-    const term = this.terms.get(type)!;
     const bsns = [...new Set(records.map((r) => (r as { burgerservicenummer: string }).burgerservicenummer))];
-    const births = term.start === 'GEBOORTEDATUM' ? await birthsOf(db, bsns) : new Map<string, KnownBirth>();
-    const requested = REQUESTABLE[type] ? await executedRequests(db, bsns, REQUESTABLE[type]!) : new Map<string, string>();
+    const persons = this.terms.get(type)!.start === 'GEBOORTEDATUM' ? await personsByBsn(db, bsns) : new Map();
+    const domein = REQUESTABLE[type];
+    const requested = domein ? await executedRequests(db, bsns, domein) : new Map<string, string>();
     const keep: RecordOf[T][] = [];
     const held: Held[] = [];
     for (const record of records) {
       const bsn = (record as { burgerservicenummer: string }).burgerservicenummer;
-      const date = archiefactiedatum<T>(term, record, births.get(bsn));
+      const date = this.expiresOn(type, record, birthOf(persons.get(bsn)?.record));
       if (date !== null && date <= today) held.push({ recordType: type, reden: 'BEWAARTERMIJN_VERSTREKEN', archiefactiedatum: date });
       else if (coveredByRequest(record, requested.get(bsn))) held.push({ recordType: type, reden: 'VERZOEK_BETROKKENE', archiefactiedatum: date });
       else keep.push(record);
@@ -76,15 +83,16 @@ export class RetentionEngine {
 
   /**
    * The destruction job: removes from the read models every record past its archiefactiedatum
-   * and everything under a destruction request, and writes what it destroyed (type, category,
-   * rule, reason, count — not the content) in the same transaction as the deletion.
+   * (which the read path already no longer serves) and everything under a destruction request,
+   * and writes what it destroyed (type, category, rule, reason, count — not the content) in the
+   * same transaction as the deletion.
    */
   async destroy(db: { transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R> }, today: string, at: string): Promise<Record<DestructionReason, number>> {
     return db.transaction(async (tx) => {
       const done: Record<DestructionReason, number> = { BEWAARTERMIJN_VERSTREKEN: 0, VERZOEK_BETROKKENE: 0 };
       const log = async (type: RecordType, reden: DestructionReason, ids: string[]) => {
         if (!ids.length) return;
-        await tx.query('DELETE FROM dossier_record WHERE record_type = $1 AND id = ANY($2::text[])', [type, ids]);
+        await deleteDossierRecords(tx, type, ids);
         const term = this.terms.get(type)!;
         await tx.query('INSERT INTO vernietiging (tijdstip, record_type, categorie, bron, regel, reden, aantal) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
           at,
@@ -99,44 +107,29 @@ export class RetentionEngine {
       };
 
       // Requests first: they may cover records whose term has not run out.
-      const requests = await tx.query<{ id: string }>('SELECT id FROM vernietigingsverzoek WHERE uitgevoerd_op IS NULL FOR UPDATE');
-      for (const [type, domein] of Object.entries(REQUESTABLE) as Array<[RecordType, 'WMO' | 'JEUGD']>) {
-        // What existed when the request came in; help granted afterwards is a new file.
-        const rows = await tx.query<{ id: string }>(
-          `SELECT DISTINCT d.id FROM dossier_record d
-             JOIN vernietigingsverzoek v ON v.betrokkene = d.bsn AND v.domein = $2 AND v.uitgevoerd_op IS NULL
-            WHERE d.record_type = $1 AND (d.record->>'ingangsdatum' IS NULL OR d.record->>'ingangsdatum' <= v.ontvangen_op::date::text)`,
-          [type, domein],
-        );
-        await log(type, 'VERZOEK_BETROKKENE', rows.map((r) => r.id));
+      const requests = await tx.query<{ id: string; betrokkene: string; domein: string; op: string }>(
+        'SELECT id, betrokkene, domein, ontvangen_op::date::text AS op FROM vernietigingsverzoek WHERE uitgevoerd_op IS NULL FOR UPDATE',
+      );
+      for (const [type, domein] of Object.entries(REQUESTABLE) as Array<[RecordType, string]>) {
+        const latest = new Map<string, string>();
+        for (const r of requests) if (r.domein === domein && (latest.get(r.betrokkene) ?? '') < r.op) latest.set(r.betrokkene, r.op);
+        if (!latest.size) continue;
+        const rows = await recordsOfType(tx, type, { bsns: [...latest.keys()] });
+        await log(type, 'VERZOEK_BETROKKENE', rows.filter((r) => coveredByRequest(r.record, latest.get(r.bsn))).map((r) => r.id));
       }
       if (requests.length) await tx.query('UPDATE vernietigingsverzoek SET uitgevoerd_op = $1 WHERE id = ANY($2::uuid[])', [at, requests.map((r) => r.id)]);
 
       for (const [type, term] of this.terms) {
-        const rows = await tx.query<{ id: string; record: RecordOf[RecordType]; persoon: PersoonRecord | null }>(
-          `SELECT d.id, d.record, ${term.start === 'GEBOORTEDATUM' ? 'p.record' : 'NULL'} AS persoon
-             FROM dossier_record d ${term.start === 'GEBOORTEDATUM' ? 'LEFT JOIN brp_persoon p ON p.bsn = d.bsn' : ''}
-            WHERE d.record_type = $1`,
-          [type],
-        );
-        const expired = rows.filter((r) => {
-          const date = archiefactiedatum(term, r.record, r.persoon ? { geboortedatum: r.persoon.geboortedatum, onvolledig: r.persoon.geboortedatumOnvolledig } : null);
-          return date !== null && date <= today;
-        });
-        await log(type, 'BEWAARTERMIJN_VERSTREKEN', expired.map((r) => r.id));
+        const rows = await recordsOfType(tx, type, { withBirth: term.start === 'GEBOORTEDATUM' });
+        await log(type, 'BEWAARTERMIJN_VERSTREKEN', rows.filter((r) => this.isExpired(type, r.record, r.birth, today)).map((r) => r.id));
       }
       return done;
     });
   }
 }
 
-async function birthsOf(db: Queryable, bsns: readonly string[]): Promise<Map<string, KnownBirth>> {
-  const rows = await db.query<{ bsn: string; record: PersoonRecord }>('SELECT bsn, record FROM brp_persoon WHERE bsn = ANY($1::text[])', [bsns]);
-  return new Map(rows.map((r) => [r.bsn, { geboortedatum: r.record.geboortedatum, onvolledig: r.record.geboortedatumOnvolledig }]));
-}
-
 /** Per person, the date of their latest executed destruction request in the domain. */
-async function executedRequests(db: Queryable, bsns: readonly string[], domein: 'WMO' | 'JEUGD'): Promise<Map<string, string>> {
+async function executedRequests(db: Queryable, bsns: readonly string[], domein: string): Promise<Map<string, string>> {
   const rows = await db.query<{ betrokkene: string; op: string }>(
     `SELECT betrokkene, max(ontvangen_op)::date::text AS op FROM vernietigingsverzoek
       WHERE domein = $1 AND uitgevoerd_op IS NOT NULL AND betrokkene = ANY($2::text[]) GROUP BY betrokkene`,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { archiefactiedatum, partitionByTerm } from './archiefactiedatum';
+import { archiefactiedatum } from './archiefactiedatum';
+import { RetentionEngine } from './engine';
 import { addDuration, loadRetentionTerms } from './selectielijst';
 
 const SHARED = join(__dirname, '..', '..', 'shared', 'reference', 'selectielijst-2020', 'resultaten.json');
@@ -55,8 +56,11 @@ describe('Selectielijst 2020', () => {
       { ...base, toewijzingNummer: 'recent', einddatum: '2020-03-01' },
       { ...base, toewijzingNummer: 'open', einddatum: null },
     ];
-    const { keep, expired } = partitionByTerm<'WMO_VOORZIENING'>(terms.get('WMO_VOORZIENING')!, records, '2026-11-23');
-    expect(keep.map((r) => r.toewijzingNummer)).toEqual(['recent', 'open']);
-    expect(expired).toEqual([{ record: records[0], archiefactiedatum: '2019-03-01' }]);
+    const engine = new RetentionEngine(terms);
+    expect(records.filter((r) => !engine.isExpired('WMO_VOORZIENING', r, null, '2026-11-23')).map((r) => r.toewijzingNummer)).toEqual(['recent', 'open']);
+    expect(engine.expiresOn('WMO_VOORZIENING', records[0], null)).toBe('2019-03-01');
+    // The archiefactiedatum itself is the first day the record may no longer be kept.
+    expect(engine.isExpired('WMO_VOORZIENING', records[0], null, '2019-02-28')).toBe(false);
+    expect(engine.isExpired('WMO_VOORZIENING', records[0], null, '2019-03-01')).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ const PROCESTERMIJN: Record<StartRule, string> = {
   GEBOORTEDATUM: 'samengevoegd_met_bewaartermijn',
 };
 
-/** The mapping, reviewed like code (see reference/README.md of the shared material). */
+/** The mapping, reviewed like code; docs/GLOSSARY.md explains the categories. */
 export const CATEGORIES: Record<RecordType, { categorie: string; start: StartRule }> = {
   WMO_VOORZIENING: { categorie: '8.1.1', start: 'AFSLUITING' },
   JEUGDHULP: { categorie: '8.1.2', start: 'AFSLUITING' },

@@ -1,10 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeSupergraph } from '../gateway/compose';
+import { loadOrganisations, loadRules, renderPolicyMatrix } from '../policy';
 
+// Everything generated from the project's own sources except codegen's types: the supergraph and
+// API schema from the subgraph SDLs, the policy matrix from the rules and the register.
 const { supergraph, apiSchema } = composeSupergraph();
-for (const [file, text] of [['supergraph.graphql', supergraph], ['api-schema.graphql', apiSchema]]) {
-  const target = join(__dirname, '..', 'gateway', file);
-  writeFileSync(target, text);
-  console.log(`wrote ${target}`);
+const root = join(__dirname, '..');
+for (const [file, text] of [
+  ['gateway/supergraph.graphql', supergraph],
+  ['gateway/api-schema.graphql', apiSchema],
+  ['docs/policy-matrix.md', renderPolicyMatrix(loadRules(), loadOrganisations())],
+]) {
+  writeFileSync(join(root, file), text);
+  console.log(`wrote ${file}`);
 }

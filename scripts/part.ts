@@ -4,17 +4,15 @@
  * Parts share state only through Postgres and Redis, and trust each other only through
  * INTERNAL_CONTEXT_KEY, which is therefore required here.
  */
-import { createAuditLog, createSources, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls } from '../hub/parts';
+import { createBrpSource, createPolicyParts, createSources, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls } from '../hub/parts';
 import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { loadConfig } from '../lib/config';
 import { openDb } from '../lib/db';
 import { migrate } from '../lib/migrate';
 import { generateMunicipality } from '../municipality';
-import { InternalContextSigner } from '../policy/internal-context';
-import { loadRules } from '../policy/rules';
 import { SUBGRAPHS } from '../subgraphs';
 import { SyncService } from '../sync/service';
-import { RetentionEngine } from '../retention/engine';
+import { RetentionEngine } from '../retention';
 
 async function main(): Promise<void> {
   const [part, name] = process.argv.slice(2);
@@ -38,15 +36,15 @@ async function main(): Promise<void> {
   const db = await openDb({ databaseUrl: config.DATABASE_URL });
   stops.push(() => db.close());
   await migrate(db);
-  const audit = createAuditLog(config, db);
+  // The sync part signs nothing; the others have INTERNAL_CONTEXT_KEY (checked above).
+  const policy = createPolicyParts(config, db, { internalContextKey: config.INTERNAL_CONTEXT_KEY ?? 'x'.repeat(32) });
   // Closing the log writes what is queued and signs the final heads.
-  stops.push(() => audit.close());
-  const policy = { rules: loadRules(), signer: new InternalContextSigner(config.INTERNAL_CONTEXT_KEY ?? 'x'.repeat(32)), audit };
+  stops.push(() => policy.audit.close());
 
   switch (part) {
     case 'subgraph': {
       if (!SUBGRAPHS.some((s) => s.name === name)) throw new Error(`unknown subgraph ${name}; expected one of ${SUBGRAPHS.map((s) => s.name).join(', ')}`);
-      const [running] = await startSubgraphs(config, db, policy, { names: [name], port: config.PORT });
+      const [running] = await startSubgraphs(config, db, policy, { names: [name], port: config.PORT, brp: createBrpSource(config) });
       stops.push(() => running.close());
       console.log(`subgraph ${name} at ${running.url}`);
       return;

@@ -3,11 +3,11 @@ import type { Kennisgeving } from '../adapters/gws';
 import type { JeugdhulpRecord, PersoonRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
 import type { Db } from '../lib/db';
 import { mapLimit } from '../lib/map-limit';
-import type { RetentionEngine } from '../retention/engine';
+import { analyzeReadModels, deleteDossierRecords, dossierSubjects, markSynced, recordsOfType, sweepDossier, sweepPersons, syncState, upsertDossierRecords, upsertPersons } from '../read-model';
+import type { RetentionEngine } from '../retention';
+import type { SyncSources } from './sources';
 
 type HeldRecord = Awaited<ReturnType<RetentionEngine['filterForImport']>>['held'][number];
-import { deleteDossierRecords, markSynced, sweepDossier, sweepPersons, syncState, upsertDossierRecords, upsertPersons } from './read-model';
-import type { SyncSources } from './sources';
 
 /** What a job processor needs; BullMQ wiring lives in sync/service.ts. */
 export interface SyncDeps {
@@ -128,9 +128,9 @@ export async function pollJeugd(deps: SyncDeps): Promise<JobResult> {
     // A start or stop report may name its toewijzing only by product, so the fold gets every
     // jeugdhulp record of the persons this page speaks of.
     const bsns = [...new Set([...page.berichten.map((b) => b.burgerservicenummer), ...pending.map((p) => p.burgerservicenummer)])];
-    const current = await deps.db.query<{ record: JeugdhulpRecord }>("SELECT record FROM dossier_record WHERE record_type = 'JEUGDHULP' AND bsn = ANY($1::text[])", [bsns]);
+    const current = await recordsOfType(deps.db, 'JEUGDHULP', { bsns });
     const folded = foldBerichten(
-      current.map((r) => r.record),
+      current.map((r) => r.record as JeugdhulpRecord),
       page.berichten,
       { pending },
     );
@@ -182,15 +182,14 @@ export async function importLas(deps: SyncDeps, run: string, force = false): Pro
 }
 
 /**
- * The retention run (daily, and last in every full sync): destroy what is past its term or under
- * a carried-out request. It then refreshes the planner's statistics of the read models: a bulk
- * load leaves them stale until autovacuum comes round (never, where it is off), and without them
- * the household query scans every dossier record.
+ * The retention run (daily, and last in every full sync): destroy what is past its term (which
+ * the read path already no longer serves) or under a carried-out request. It then refreshes the
+ * planner's statistics of the read models, which a full sync has just rewritten.
  */
 export async function retention(deps: SyncDeps): Promise<JobResult> {
   const at = nowIso(deps);
   const destroyed = await deps.retention.destroy(deps.db, todayOf(at), at);
-  await deps.db.exec('ANALYZE brp_persoon, dossier_record, toestemming');
+  await analyzeReadModels(deps.db);
   return destroyed;
 }
 
@@ -202,7 +201,7 @@ export async function retention(deps: SyncDeps): Promise<JobResult> {
 export async function fullBrp(deps: SyncDeps, run: string): Promise<JobResult> {
   const at = nowIso(deps);
   const brp = deps.sources.brp;
-  const subjects = (await deps.db.query<{ bsn: string }>('SELECT DISTINCT bsn FROM dossier_record ORDER BY bsn')).map((r) => r.bsn);
+  const subjects = await dossierSubjects(deps.db);
 
   const known = new Map<string, PersoonRecord>();
   const fetch = async (bsns: Iterable<string>) => {
@@ -216,7 +215,10 @@ export async function fullBrp(deps: SyncDeps, run: string): Promise<JobResult> {
   const housemates = await mapLimit([...addresses], BRP_CONCURRENCY, (id) => brp.zoekBsnsOpAdresseerbaarObject(id));
   await fetch(housemates.flat());
 
-  const parents = [...known.values()].flatMap((p) => [...p.ouders, ...p.gezag.flatMap((g) => g.ouders)]);
+  // Only minors' parents: they may consent for them (and hold gezag). An adult's parents are
+  // nobody the social domain needs; should one be asked for, the BRP is asked on demand.
+  const minors = [...known.values()].filter((p) => (p.leeftijd !== null ? p.leeftijd < 18 : p.gezag.some((g) => g.minderjarige === p.burgerservicenummer)));
+  const parents = minors.flatMap((p) => [...p.ouders, ...p.gezag.filter((g) => g.minderjarige === null || g.minderjarige === p.burgerservicenummer).flatMap((g) => g.ouders)]);
   await fetch(parents);
 
   const persons = [...known.values()];

@@ -45,7 +45,15 @@ async function failureOf(policy: ResiliencePolicy, attempt: (signal: AbortSignal
 const hang = async (signal: AbortSignal): Promise<never> =>
   new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The breaker measures its half-open delay with Date.now() (inside cockatiel), so the tests move
+ * a fake Date instead of waiting the delay out. Timers stay real: the policy's timeouts and
+ * backoffs run as they do in production.
+ */
+const ONLY_DATE: Parameters<typeof jest.useFakeTimers>[0] = {
+  doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+};
+const passTime = (ms: number) => jest.setSystemTime(Date.now() + ms);
 
 describe('retries', () => {
   it('retries transient failures and returns the first success', async () => {
@@ -151,32 +159,39 @@ describe('circuit breaker', () => {
     expect(calls).toBe(4);
   });
 
-  it('half-opens after the delay: one trial call, which closes it on success', async () => {
-    const policy = policyFor({ retries: 0, breakerThreshold: 1, breakerHalfOpenAfterMs: 100 });
-    await failureOf(policy, alwaysTransient);
-    expect((await failureOf(policy, async () => 'not called')).kind).toBe('circuit-open');
+  describe('with a clock the test moves', () => {
+    beforeEach(() => jest.useFakeTimers(ONLY_DATE));
+    afterEach(() => jest.useRealTimers());
 
-    await sleep(150);
-    const translate = (failure: ResilienceFailure) => new Translated(failure);
-    expect(await runResilient(policy, async () => 'trial', translate)).toBe('trial');
-    // Closed again: calls go through, and it takes a new failure to open it.
-    expect(await runResilient(policy, async () => 'next', translate)).toBe('next');
-    expect((await failureOf(policy, alwaysTransient)).kind).toBe('failed');
-    expect((await failureOf(policy, async () => 'not called')).kind).toBe('circuit-open');
-  });
+    it('half-opens after the delay: one trial call, which closes it on success', async () => {
+      const policy = policyFor({ retries: 0, breakerThreshold: 1, breakerHalfOpenAfterMs: 100 });
+      await failureOf(policy, alwaysTransient);
+      expect((await failureOf(policy, async () => 'not called')).kind).toBe('circuit-open');
+      passTime(99);
+      expect((await failureOf(policy, async () => 'not called')).kind).toBe('circuit-open');
 
-  it('opens again at once when the trial call fails', async () => {
-    const policy = policyFor({ retries: 0, breakerThreshold: 1, breakerHalfOpenAfterMs: 100 });
-    await failureOf(policy, alwaysTransient);
-    await sleep(150);
-    let calls = 0;
-    const attempt = () => {
-      calls += 1;
-      return alwaysTransient();
-    };
-    expect((await failureOf(policy, attempt)).kind).toBe('failed');
-    expect((await failureOf(policy, attempt)).kind).toBe('circuit-open');
-    expect(calls).toBe(1);
+      passTime(1);
+      const translate = (failure: ResilienceFailure) => new Translated(failure);
+      expect(await runResilient(policy, async () => 'trial', translate)).toBe('trial');
+      // Closed again: calls go through, and it takes a new failure to open it.
+      expect(await runResilient(policy, async () => 'next', translate)).toBe('next');
+      expect((await failureOf(policy, alwaysTransient)).kind).toBe('failed');
+      expect((await failureOf(policy, async () => 'not called')).kind).toBe('circuit-open');
+    });
+
+    it('opens again at once when the trial call fails', async () => {
+      const policy = policyFor({ retries: 0, breakerThreshold: 1, breakerHalfOpenAfterMs: 100 });
+      await failureOf(policy, alwaysTransient);
+      passTime(100);
+      let calls = 0;
+      const attempt = () => {
+        calls += 1;
+        return alwaysTransient();
+      };
+      expect((await failureOf(policy, attempt)).kind).toBe('failed');
+      expect((await failureOf(policy, attempt)).kind).toBe('circuit-open');
+      expect(calls).toBe(1);
+    });
   });
 });
 

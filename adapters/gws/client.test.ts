@@ -277,11 +277,18 @@ describe('GWS client resilience', () => {
       circuitBreaker: { consecutiveFailures: 1, halfOpenAfterMs: 30 },
       ...FAST,
     });
-    await sourceError(client.wmoVoorziening('WMO-000001'));
-    expect((await sourceError(client.wmoVoorziening('WMO-000001'))).message).toMatch(/circuit open/);
-    up = true;
-    await new Promise((r) => setTimeout(r, 40));
-    expect(await client.wmoVoorziening('WMO-000001')).not.toBeNull();
-    expect(await client.wmoVoorziening('WMO-000002')).not.toBeNull();
+    // The breaker measures the delay with Date.now(): move a fake Date past it instead of waiting.
+    // Only Date is faked; the sockets' and the policy's timers stay real.
+    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      await sourceError(client.wmoVoorziening('WMO-000001'));
+      expect((await sourceError(client.wmoVoorziening('WMO-000001'))).message).toMatch(/circuit open/);
+      up = true;
+      jest.setSystemTime(Date.now() + 30);
+      expect(await client.wmoVoorziening('WMO-000001')).not.toBeNull();
+      expect(await client.wmoVoorziening('WMO-000002')).not.toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -39,7 +39,7 @@ export async function asSuperuserBypassingTriggers(db: Db, sql: string, params: 
 /** A request context as the gateway would sign it. */
 export function requestContext(overrides: Partial<RequestContext> = {}): RequestContext {
   return {
-    actor: { sub: 'consulent-1', organisatie: null, rollen: ['wmo-consulent'] },
+    actor: { sub: 'consulent-1', organisatie: 'gemeente', rollen: ['wmo-consulent'] },
     doel: 'WMO_ONDERSTEUNING',
     traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
     spanId: '00f067aa0ba902b7',

@@ -1,37 +1,25 @@
-import { GraphQLError } from 'graphql';
-import { RequestRecorder } from '../../audit';
-import { isValidBsn } from '../../lib/bsn';
-import { badUserInput, invalidBsn, sourceUnavailable } from '../../lib/errors';
-import { requireBasis } from '../../policy/directive';
+import { inzageCsv, inzageJson } from '../../audit';
+import { badUserInput, checkBsn } from '../../lib/errors';
+import type { AccessRecorder } from '../../policy';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
-import { inzageCsv, inzageJson, type AuditLoaders } from './loaders';
+import type { AuditLoaders } from './loaders';
 
 export type AuditContext = SubgraphContext<AuditLoaders>;
 
 /**
- * Every root field starts here: the read is refused unless it can itself be logged (fail
- * closed), and unless the rules give the actor a basis for AUDIT/LOG. A refusal is logged too,
- * about the subject asked for when there is one.
+ * Every root field starts here: the rules must give the actor a basis for AUDIT/LOG. The policy
+ * layer records a refusal, about the subject asked for when there is one; what is read is
+ * recorded through the returned recorder, so reading the log is itself in the log.
  */
-function admit(ctx: AuditContext, coordinate: string, subject?: string | null): RequestRecorder {
-  const recorder = ctx.access;
-  if (!(recorder instanceof RequestRecorder)) throw sourceUnavailable('audit');
-  try {
-    requireBasis(ctx, 'AUDIT', 'LOG');
-  } catch (err) {
-    const code = String((err as GraphQLError).extensions?.code ?? 'FORBIDDEN');
-    if (subject && isValidBsn(subject)) recorder.withheld(subject, coordinate, code);
-    else recorder.processedWithoutSubject(coordinate, code);
-    throw err;
-  }
-  return recorder;
+function admit(ctx: AuditContext, coordinate: string, subject?: string | null): AccessRecorder {
+  ctx.policy.guardUnscoped('AUDIT', 'LOG', coordinate, subject);
+  return ctx.policy.recorder;
 }
 
 function bsnArgument(value: string | null | undefined, name: string): string | null {
   if (value === null || value === undefined || value === '') return null;
-  if (!isValidBsn(value)) throw invalidBsn(name);
-  return value;
+  return checkBsn(value, name);
 }
 
 export const resolvers: Resolvers = {
@@ -59,8 +47,7 @@ export const resolvers: Resolvers = {
     async inzageRapport(_root, { burgerservicenummer, van, tot }, ctx) {
       const coordinate = 'Query.inzageRapport';
       const recorder = admit(ctx, coordinate, burgerservicenummer);
-      const bsn = bsnArgument(burgerservicenummer, 'burgerservicenummer');
-      if (!bsn) throw invalidBsn('burgerservicenummer');
+      const bsn = checkBsn(burgerservicenummer, 'burgerservicenummer');
       const report = await ctx.loaders.inzage(bsn, van ?? null, tot ?? null);
       recorder.disclosed(bsn, coordinate);
       return report;

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import type { Db } from '../../lib/db';
-import type { SubgraphDefinition } from '../common/server';
+import { loadSubgraphSdl } from '../common/sdl';
+import type { SubgraphDefinition, SubgraphDeps } from '../common/server';
 import { createBrpLoaders, type BrpLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
-export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
+export const typeDefs = loadSubgraphSdl(__dirname, ['bron']);
 
-/** The `brp` subgraph: persons and households from the BRP read model. */
-export function brpSubgraph(db: Db): SubgraphDefinition<BrpLoaders> {
-  return { name: 'brp', typeDefs, resolvers, createLoaders: () => createBrpLoaders(db) };
+/** The `brp` subgraph: persons and households as the BRP knows them (the hub's copy, else the BRP itself). */
+export function brpSubgraph(deps: SubgraphDeps): SubgraphDefinition<BrpLoaders> {
+  return { name: 'brp', typeDefs, resolvers, createLoaders: () => createBrpLoaders(deps.persons) };
 }

@@ -1,40 +1,41 @@
 import DataLoader from 'dataloader';
 import type { PersoonRecord } from '../../domain/records';
-import type { Db } from '../../lib/db';
+import type { KnownPerson, PersonDirectory } from '../../read-model';
 
 export interface PersoonRow extends PersoonRecord {
   syncedAt: string;
+  /** Whether the hub's copy holds the person (else the BRP was asked for this request). */
+  inCopy: boolean;
 }
 
 export interface BrpLoaders {
   persoon: DataLoader<string, PersoonRow | null>;
-  /** Everyone registered at an adresseerbaar object, by its identification. */
-  bewoners: DataLoader<string, PersoonRow[]>;
+  /** Everyone registered at an adresseerbaar object, by its identification; `inCopy` of the person it was asked for. */
+  bewoners: DataLoader<{ adresseerbaarObjectId: string; inCopy: boolean }, PersoonRow[], string>;
 }
 
-export function createBrpLoaders(db: Db): BrpLoaders {
+const row = (p: KnownPerson): PersoonRow => ({ ...p.record, syncedAt: p.syncedAt, inCopy: p.inCopy });
+
+/** Persons as the BRP knows them, inside the hub's copy or not (read-model/person-directory.ts). */
+export function createBrpLoaders(persons: PersonDirectory): BrpLoaders {
   const persoon = new DataLoader<string, PersoonRow | null>(async (bsns) => {
-    const rows = await db.query<{ bsn: string; record: PersoonRecord; synced_at: string }>(
-      'SELECT bsn, record, synced_at FROM brp_persoon WHERE bsn = ANY($1::text[])',
-      [bsns],
-    );
-    const found = new Map(rows.map((r) => [r.bsn, { ...r.record, syncedAt: r.synced_at }]));
-    return bsns.map((b) => found.get(b) ?? null);
+    const found = await persons.persons(bsns);
+    return bsns.map((b) => {
+      const p = found.get(b);
+      return p ? row(p) : null;
+    });
   });
-  const bewoners = new DataLoader<string, PersoonRow[]>(async (ids) => {
-    const rows = await db.query<{ aoid: string; record: PersoonRecord; synced_at: string }>(
-      `SELECT adresseerbaar_object_id AS aoid, record, synced_at FROM brp_persoon
-        WHERE adresseerbaar_object_id = ANY($1::text[]) ORDER BY bsn`,
-      [ids],
-    );
-    const byId = new Map<string, PersoonRow[]>();
-    for (const r of rows) {
-      const row = { ...r.record, syncedAt: r.synced_at };
-      byId.set(r.aoid, [...(byId.get(r.aoid) ?? []), row]);
-      // Members found here are worth remembering for their own Persoon fields in this request.
-      persoon.prime(row.burgerservicenummer, row);
-    }
-    return ids.map((id) => byId.get(id) ?? []);
-  });
+  const bewoners = new DataLoader<{ adresseerbaarObjectId: string; inCopy: boolean }, PersoonRow[], string>(
+    (keys) =>
+      Promise.all(
+        keys.map(async (k) => {
+          const members = (await persons.residents(k.adresseerbaarObjectId, k.inCopy)).map(row);
+          // Members found here are worth remembering for their own Persoon fields in this request.
+          for (const m of members) persoon.prime(m.burgerservicenummer, m);
+          return members;
+        }),
+      ),
+    { cacheKeyFn: (k) => k.adresseerbaarObjectId },
+  );
   return { persoon, bewoners };
 }

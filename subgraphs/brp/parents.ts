@@ -6,4 +6,6 @@ export interface HuishoudenParent {
   /** The data subject of the request: household fields are checked against this person. */
   burgerservicenummer: string;
   adres: AdresRecord;
+  /** Whether the hub's copy holds that person (and so their housemates). */
+  inCopy: boolean;
 }

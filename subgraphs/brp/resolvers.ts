@@ -11,7 +11,7 @@ export const resolvers: Resolvers = {
     async huishouden(_root, { burgerservicenummer }, ctx) {
       const persoon = await ctx.loaders.persoon.load(burgerservicenummer);
       if (!persoon?.adres) return null;
-      return { id: huishoudenId(persoon.adres.adresseerbaarObjectId), burgerservicenummer, adres: persoon.adres };
+      return { id: huishoudenId(persoon.adres.adresseerbaarObjectId), burgerservicenummer, adres: persoon.adres, inCopy: persoon.inCopy };
     },
   },
   Persoon: {
@@ -20,12 +20,11 @@ export const resolvers: Resolvers = {
     bron: (p) => ({ systeem: 'BRP', gesynchroniseerdOp: p.syncedAt }),
   },
   Huishouden: {
-    // A derived view under the same rules: members the actor may not identify are left out
-    // silently, so the list does not tell who else lives there.
+    // A derived view under the one visibility rule: members the actor may not identify are left
+    // out silently, so the list does not tell who else lives there.
     async leden(h, _args, ctx) {
-      const members = await ctx.loaders.bewoners.load(h.adres.adresseerbaarObjectId);
-      const decisions = await Promise.all(members.map((m) => ctx.policy.decide(m.burgerservicenummer, 'BRP', 'BASIS')));
-      return members.filter((_m, i) => decisions[i].allowed);
+      const members = await ctx.loaders.bewoners.load({ adresseerbaarObjectId: h.adres.adresseerbaarObjectId, inCopy: h.inCopy });
+      return ctx.policy.visible(members, (m) => ({ subject: m.burgerservicenummer, domain: 'BRP', category: 'BASIS' }), 'Huishouden.leden');
     },
   },
 };

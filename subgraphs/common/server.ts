@@ -5,16 +5,26 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { unauthenticated } from '../../lib/errors';
-import { PolicyDecider, type PolicySources } from '../../policy/decider';
-import { enforcePolicy, type AccessRecorder, type PolicyContext } from '../../policy/directive';
-import { INTERNAL_CONTEXT_HEADER, type InternalContextSigner } from '../../policy/internal-context';
-import type { RequestContext } from '../../policy/types';
+import type { AuditSource } from '../../audit';
+import type { Db } from '../../lib/db';
+import { isPublicErrorCode, unauthenticated } from '../../lib/errors';
+import { enforcePolicy, INTERNAL_CONTEXT_HEADER, type AccessRecorder, type InternalContextSigner, type Policy, type PolicyContext, type RequestContext } from '../../policy';
+import type { PersonDirectory } from '../../read-model';
 
-/** Everything a subgraph's resolvers see: who asks and why, the per-request policy, its loaders. */
+/** Everything a subgraph's resolvers see: who asks and why, the request's policy, its loaders. */
 export interface SubgraphContext<L> extends PolicyContext {
   request: RequestContext;
   loaders: L;
+}
+
+/** What the hub gives every subgraph to build its loaders from. */
+export interface SubgraphDeps {
+  db: Db;
+  /** The BRP inside and outside the hub's copy. */
+  persons: PersonDirectory;
+  policy: Policy;
+  /** The process's audit log, for the subgraph that serves it. */
+  audit?: AuditSource;
 }
 
 /** A subgraph as a folder defines it: SDL, resolvers, and how to make its per-request loaders. */
@@ -28,9 +38,9 @@ export interface SubgraphDefinition<L> {
 
 export interface SubgraphOptions {
   signer: InternalContextSigner;
-  policySources: PolicySources;
-  /** Audit hook; called once per request with the recorder the policy layer fills. */
-  createAccessRecorder?: (request: RequestContext) => AccessRecorder & { flush(): Promise<void> };
+  policy: Policy;
+  /** The audit log's recorder for one request, which the policy layer fills; its flush must commit before the answer leaves. */
+  recorderFor: (request: RequestContext) => AccessRecorder & { flush(): Promise<void> };
   port?: number;
   host?: string;
 }
@@ -41,10 +51,6 @@ export interface RunningSubgraph {
   close(): Promise<void>;
 }
 
-// Codes a client may see as they are. Anything else is an internal fault whose message could
-// carry anything (a driver error can quote a row), so it is replaced.
-const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'PURPOSE_NOT_ALLOWED', 'BAD_USER_INPUT', 'FORBIDDEN', 'CONSENT_REQUIRED', 'SOURCE_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
-
 /**
  * What a subgraph's client may see of an error. Our own errors pass with their code; anything
  * else (the read model did not answer, a bug) means this subgraph's data cannot be read now:
@@ -54,7 +60,9 @@ const PUBLIC_CODES = new Set(['UNAUTHENTICATED', 'PURPOSE_NOT_ALLOWED', 'BAD_USE
 export function formatErrorFor(bron: string) {
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    // Codes a client may see as they are. Anything else is an internal fault whose message could
+    // carry anything (a driver error can quote a row), so it is replaced.
+    if (isPublicErrorCode(code)) {
       const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
@@ -104,12 +112,11 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
       const body = JSON.stringify({ errors: [formatErrorFor(def.name)(unauthenticated('this subgraph answers only the gateway').toJSON())] });
       return send(res, 401, { 'content-type': 'application/json' }, body);
     }
-    const access = options.createAccessRecorder?.(request);
+    const recorder = options.recorderFor(request);
     const context: ContextFunction<[], SubgraphContext<L>> = async () => ({
       request,
       loaders: def.createLoaders(request),
-      policy: new PolicyDecider(request, options.policySources),
-      access,
+      policy: options.policy.forRequest(request, recorder),
     });
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
@@ -125,13 +132,11 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
       context,
     });
     // Fail closed: the answer leaves only after the audit records of this request are written.
-    if (access) {
-      try {
-        await access.flush();
-      } catch {
-        const failed = new GraphQLError(`The ${def.name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: def.name } });
-        return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ data: null, errors: [formatErrorFor(def.name)(failed.toJSON())] }));
-      }
+    try {
+      await recorder.flush();
+    } catch {
+      const failed = new GraphQLError(`The ${def.name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: def.name } });
+      return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ data: null, errors: [formatErrorFor(def.name)(failed.toJSON())] }));
     }
     const out: Record<string, string> = {};
     for (const [k, v] of result.headers) out[k] = v;

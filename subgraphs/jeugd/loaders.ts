@@ -1,14 +1,13 @@
 import type DataLoader from 'dataloader';
-import type { JeugdhulpRecord } from '../../domain/records';
 import type { Db } from '../../lib/db';
-import { createDossierLoader, type DossierRows } from '../common/dossier-loader';
+import { createDossierLoader, type DossierRows } from '../common/dossier';
 
-export type JeugdDossierRows = DossierRows<JeugdhulpRecord>;
+export type JeugdDossierRows = DossierRows;
 
 export interface JeugdLoaders {
   dossier: DataLoader<string, JeugdDossierRows>;
 }
 
 export function createJeugdLoaders(db: Db): JeugdLoaders {
-  return { dossier: createDossierLoader<JeugdhulpRecord>(db, 'JEUGD', ['JEUGDHULP']) };
+  return { dossier: createDossierLoader(db, 'JEUGD', ['JEUGDHULP']) };
 }

@@ -1,3 +1,5 @@
+import type { JeugdhulpRecord } from '../../domain/records';
+import { bron, shownRecords } from '../common/dossier';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
 import type { JeugdLoaders } from './loaders';
@@ -10,7 +12,7 @@ export const resolvers: Resolvers = {
     jeugd: (p, _args, ctx) => ctx.loaders.dossier.load(p.burgerservicenummer),
   },
   JeugdDossier: {
-    jeugdhulp: (d) => [...d.records].sort((a, b) => (b.ingangsdatum ?? '').localeCompare(a.ingangsdatum ?? '')),
-    bron: (d) => ({ systeem: 'JEUGD', gesynchroniseerdOp: d.gesynchroniseerdOp }),
+    jeugdhulp: (d, _args, ctx) => shownRecords<JeugdhulpRecord>(d, ctx, 'JeugdDossier.jeugdhulp', { newestBy: 'ingangsdatum' }),
+    bron: (d) => bron('JEUGD', d),
   },
 };

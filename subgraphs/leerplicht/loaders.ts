@@ -1,10 +1,8 @@
 import type DataLoader from 'dataloader';
-import type { InschrijvingRecord, LeerlingRecord, VerzuimmeldingRecord, VrijstellingRecord } from '../../domain/records';
 import type { Db } from '../../lib/db';
-import { createDossierLoader, type DossierRows } from '../common/dossier-loader';
+import { createDossierLoader, type DossierRows } from '../common/dossier';
 
-type LeerplichtRecord = LeerlingRecord | InschrijvingRecord | VerzuimmeldingRecord | VrijstellingRecord;
-export type LeerplichtDossierRows = DossierRows<LeerplichtRecord>;
+export type LeerplichtDossierRows = DossierRows;
 
 export interface LeerplichtLoaders {
   /** All four LAS record types of a person in one query. */
@@ -12,5 +10,5 @@ export interface LeerplichtLoaders {
 }
 
 export function createLeerplichtLoaders(db: Db): LeerplichtLoaders {
-  return { dossier: createDossierLoader<LeerplichtRecord>(db, 'LAS', ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING']) };
+  return { dossier: createDossierLoader(db, 'LAS', ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING']) };
 }

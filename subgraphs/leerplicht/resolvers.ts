@@ -1,17 +1,10 @@
 import type { InschrijvingRecord, LeerlingRecord, VerzuimmeldingRecord, VrijstellingRecord } from '../../domain/records';
+import { bron, shownRecords } from '../common/dossier';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
-import type { LeerplichtDossierRows, LeerplichtLoaders } from './loaders';
+import type { LeerplichtLoaders } from './loaders';
 
 export type LeerplichtContext = SubgraphContext<LeerplichtLoaders>;
-
-function ofType<T>(d: LeerplichtDossierRows, type: string): T[] {
-  return d.records.filter((r) => r.recordType === type) as unknown as T[];
-}
-
-function newestFirst<T>(key: keyof T) {
-  return (a: T, b: T) => String(b[key] ?? '').localeCompare(String(a[key] ?? ''));
-}
 
 export const resolvers: Resolvers = {
   Persoon: {
@@ -19,11 +12,12 @@ export const resolvers: Resolvers = {
     leerplicht: (p, _args, ctx) => ctx.loaders.dossier.load(p.burgerservicenummer),
   },
   LeerplichtDossier: {
-    kwalificatieplichtig: (d) => ofType<LeerlingRecord>(d, 'LEERLING')[0]?.kwalificatieplichtig ?? null,
-    inschrijvingen: (d) => ofType<InschrijvingRecord>(d, 'INSCHRIJVING').sort(newestFirst<InschrijvingRecord>('ingangsdatum')),
-    verzuimmeldingen: (d) => ofType<VerzuimmeldingRecord>(d, 'VERZUIMMELDING').sort(newestFirst<VerzuimmeldingRecord>('datum')),
-    vrijstellingen: (d) => ofType<VrijstellingRecord>(d, 'VRIJSTELLING').sort(newestFirst<VrijstellingRecord>('ingangsdatum')),
-    bron: (d) => ({ systeem: 'LAS', gesynchroniseerdOp: d.gesynchroniseerdOp }),
+    kwalificatieplichtig: async (d, _args, ctx) =>
+      (await shownRecords<LeerlingRecord>(d, ctx, 'LeerplichtDossier.kwalificatieplichtig', { type: 'LEERLING', newestBy: 'burgerservicenummer' }))[0]?.kwalificatieplichtig ?? null,
+    inschrijvingen: (d, _args, ctx) => shownRecords<InschrijvingRecord>(d, ctx, 'LeerplichtDossier.inschrijvingen', { type: 'INSCHRIJVING', newestBy: 'ingangsdatum' }),
+    verzuimmeldingen: (d, _args, ctx) => shownRecords<VerzuimmeldingRecord>(d, ctx, 'LeerplichtDossier.verzuimmeldingen', { type: 'VERZUIMMELDING', newestBy: 'datum' }),
+    vrijstellingen: (d, _args, ctx) => shownRecords<VrijstellingRecord>(d, ctx, 'LeerplichtDossier.vrijstellingen', { type: 'VRIJSTELLING', newestBy: 'ingangsdatum' }),
+    bron: (d) => bron('LAS', d),
   },
   Inschrijving: { school: (i) => i.schoolNaam },
   Verzuimmelding: { school: (v) => v.schoolNaam },

@@ -1,15 +1,15 @@
-import type { PersoonRecord } from '../../domain/records';
-import { badUserInput } from '../../lib/errors';
-import { authorize } from '../../policy/directive';
+import { badUserInput, checkBsn } from '../../lib/errors';
+import { consentStatus, validateToestemming, type ConsentStore, type OrganisationRegister } from '../../policy';
+import type { PersonDirectory } from '../../read-model';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
-import type { ToestemmingStore } from './store';
-import { validateToestemming } from './validate';
 
 export interface ToestemmingLoaders {
-  store: ToestemmingStore;
-  persoon(bsn: string): Promise<PersoonRecord | null>;
-  today(): string;
+  consents: ConsentStore;
+  /** Who may consent for whom follows from the BRP (age, gezag), inside the copy or not. */
+  persons: PersonDirectory;
+  organisations: OrganisationRegister;
+  now(): Date;
 }
 
 export type ToestemmingContext = SubgraphContext<ToestemmingLoaders>;
@@ -18,28 +18,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const resolvers: Resolvers = {
   Query: {
-    toestemmingen: (_root, { burgerservicenummer }, ctx) => ctx.loaders.store.forSubject(burgerservicenummer),
+    toestemmingen: (_root, { burgerservicenummer }, ctx) => ctx.loaders.consents.forSubject(burgerservicenummer),
   },
   Mutation: {
     async registreerToestemming(_root, { input }, ctx) {
       // The register is checked against the subject named in the input, before anything is read.
-      await authorize(ctx, input.betrokkene, 'TOESTEMMING', 'REGISTER', 'Mutation.registreerToestemming');
-      const valid = validateToestemming(input, await ctx.loaders.persoon(input.betrokkene), ctx.loaders.today());
-      return ctx.loaders.store.register(valid, ctx.request.actor.sub);
+      const betrokkene = checkBsn(input.betrokkene, 'betrokkene');
+      await ctx.policy.guard(betrokkene, 'TOESTEMMING', 'REGISTER', 'Mutation.registreerToestemming');
+      const persoon = (await ctx.loaders.persons.persons([betrokkene])).get(betrokkene)?.record ?? null;
+      const valid = validateToestemming(input, persoon, ctx.policy.today, ctx.loaders.organisations);
+      return ctx.loaders.consents.register(valid, ctx.request.actor.sub, ctx.loaders.now());
     },
     async trekToestemmingIn(_root, { id }, ctx) {
       if (!UUID.test(id)) throw badUserInput('id must be the id of a registered toestemming');
-      const existing = await ctx.loaders.store.get(id);
-      // The same answer for an id that does not exist and one about a subject the actor may not manage.
+      const existing = await ctx.loaders.consents.get(id);
       if (!existing) throw badUserInput('id must be the id of a registered toestemming');
-      await authorize(ctx, existing.betrokkene, 'TOESTEMMING', 'REGISTER', 'Mutation.trekToestemmingIn');
-      return (await ctx.loaders.store.revoke(id, ctx.request.actor.sub))!;
+      await ctx.policy.guard(existing.betrokkene, 'TOESTEMMING', 'REGISTER', 'Mutation.trekToestemmingIn');
+      return (await ctx.loaders.consents.revoke(id, ctx.request.actor.sub, ctx.loaders.now()))!;
     },
   },
   Toestemming: {
-    status: (t, _args, ctx) => {
-      if (t.ingetrokkenOp) return 'INGETROKKEN';
-      return t.geldigTot !== null && t.geldigTot < ctx.loaders.today() ? 'VERLOPEN' : 'ACTIEF';
-    },
+    status: (t, _args, ctx) => consentStatus(t, ctx.policy.today),
   },
 };

@@ -1,3 +1,5 @@
+import type { UitkeringRecord } from '../../domain/records';
+import { bron, shownRecords } from '../common/dossier';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
 import type { WerkInkomenLoaders } from './loaders';
@@ -10,8 +12,8 @@ export const resolvers: Resolvers = {
     werkEnInkomen: (p, _args, ctx) => ctx.loaders.dossier.load(p.burgerservicenummer),
   },
   WerkEnInkomenDossier: {
-    uitkeringen: (d) => [...d.records].sort((a, b) => (b.ingangsdatum ?? '').localeCompare(a.ingangsdatum ?? '')),
-    bron: (d) => ({ systeem: 'GWS', gesynchroniseerdOp: d.gesynchroniseerdOp }),
+    uitkeringen: (d, _args, ctx) => shownRecords<UitkeringRecord>(d, ctx, 'WerkEnInkomenDossier.uitkeringen', { newestBy: 'ingangsdatum' }),
+    bron: (d) => bron('GWS', d),
   },
   Uitkering: {
     besluiten: (u) => [...u.besluiten].sort((a, b) => a.datum.localeCompare(b.datum)),

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'graphql';
-import type { Db } from '../../lib/db';
-import type { SubgraphDefinition } from '../common/server';
+import { loadSubgraphSdl } from '../common/sdl';
+import type { SubgraphDefinition, SubgraphDeps } from '../common/server';
 import { createWmoLoaders, type WmoLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
-export const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
+export const typeDefs = loadSubgraphSdl(__dirname, ['bron', 'omvang']);
 
 /** The `wmo` subgraph: Wmo voorzieningen from the GWS read model, on `Persoon.wmo`. */
-export function wmoSubgraph(db: Db): SubgraphDefinition<WmoLoaders> {
-  return { name: 'wmo', typeDefs, resolvers, createLoaders: () => createWmoLoaders(db) };
+export function wmoSubgraph(deps: SubgraphDeps): SubgraphDefinition<WmoLoaders> {
+  return { name: 'wmo', typeDefs, resolvers, createLoaders: () => createWmoLoaders(deps.db) };
 }

@@ -1,14 +1,13 @@
 import type DataLoader from 'dataloader';
-import type { WmoVoorzieningRecord } from '../../domain/records';
 import type { Db } from '../../lib/db';
-import { createDossierLoader, type DossierRows } from '../common/dossier-loader';
+import { createDossierLoader, type DossierRows } from '../common/dossier';
 
-export type WmoDossierRows = DossierRows<WmoVoorzieningRecord>;
+export type WmoDossierRows = DossierRows;
 
 export interface WmoLoaders {
   dossier: DataLoader<string, WmoDossierRows>;
 }
 
 export function createWmoLoaders(db: Db): WmoLoaders {
-  return { dossier: createDossierLoader<WmoVoorzieningRecord>(db, 'GWS', ['WMO_VOORZIENING']) };
+  return { dossier: createDossierLoader(db, 'GWS', ['WMO_VOORZIENING']) };
 }

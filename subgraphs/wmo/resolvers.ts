@@ -1,3 +1,5 @@
+import type { WmoVoorzieningRecord } from '../../domain/records';
+import { bron, shownRecords } from '../common/dossier';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
 import type { WmoLoaders } from './loaders';
@@ -10,8 +12,7 @@ export const resolvers: Resolvers = {
     wmo: (p, _args, ctx) => ctx.loaders.dossier.load(p.burgerservicenummer),
   },
   WmoDossier: {
-    // Newest first: what a consulent looks for is what is running now.
-    voorzieningen: (d) => [...d.records].sort((a, b) => (b.ingangsdatum ?? '').localeCompare(a.ingangsdatum ?? '')),
-    bron: (d) => ({ systeem: 'GWS', gesynchroniseerdOp: d.gesynchroniseerdOp }),
+    voorzieningen: (d, _args, ctx) => shownRecords<WmoVoorzieningRecord>(d, ctx, 'WmoDossier.voorzieningen', { newestBy: 'ingangsdatum' }),
+    bron: (d) => bron('GWS', d),
   },
 };

@@ -3,8 +3,8 @@ import { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '../../policy/int
 import { startTestHub, type GraphQLBody, type TestHub } from '../support/hub';
 
 /**
- * Issue 5 through the real hub: every part logs what it processed, the privacy officer reads it,
- * verifies it, and no data leaves while the log cannot be written.
+ * The audit log through the real hub: every part logs what it processed, the privacy officer
+ * reads it, verifies it, and no data leaves while the log cannot be written.
  */
 
 const INTERNAL_CONTEXT_KEY = 'audit-e2e-internal-context-key-of-32+chars';
@@ -194,7 +194,7 @@ describe('field-level access audit (Postgres)', () => {
       // partial result it computed leaves, only the error.
       const wmo = t.hub.subgraphs.find((s) => s.name === 'wmo')!;
       const signed = await new InternalContextSigner(INTERNAL_CONTEXT_KEY).sign({
-        actor: { sub: 'dev-wmo-consulent', organisatie: null, rollen: ['wmo-consulent'] },
+        actor: { sub: 'dev-wmo-consulent', organisatie: 'gemeente', rollen: ['wmo-consulent'] },
         doel: 'WMO_ONDERSTEUNING',
         traceId: CLIENT_TRACE,
         spanId: 'b7ad6b7169203331',

@@ -4,8 +4,8 @@ import type { Role } from '../../policy/types';
 import { startTestHub, type GraphQLBody, type TestHub } from '../support/hub';
 
 /**
- * Issue 4 through the real gateway: who sees what, on which basis, and that a refusal never
- * tells whether there was anything to refuse.
+ * Consent-, purpose- and retention-aware resolution through the real gateway: who sees what, on
+ * which basis, and that a refusal never tells whether there was anything to refuse.
  */
 
 type Domain = 'WMO' | 'JEUGD' | 'WERK_INKOMEN' | 'LEERPLICHT';
@@ -95,21 +95,22 @@ describe('consent-, purpose- and retention-aware resolution', () => {
     world = generateMunicipality({ inhabitants: 400 });
     injectExpiredRecords(world);
     t = await startTestHub({ municipality: world });
-    // Consents in each state, one organisation per state, for every subject of the table.
-    const subjects = [...new Set(Object.values(SUBJECTS).flatMap((s) => Object.values(s)))];
-    for (const prefix of ['mee', 'st']) {
-      for (const state of CONSENT_STATES) {
-        if (state === 'none') continue;
-        await t.hub.db.query(
-          `INSERT INTO toestemming (id, betrokkene, gegeven_door, ontvanger, domeinen, doel, geldig_vanaf, geldig_tot, geregistreerd_op, geregistreerd_door, ingetrokken_op)
-           SELECT gen_random_uuid(), b, b, $2, ARRAY['WMO','JEUGD','WERK_INKOMEN','LEERPLICHT'], 'INTEGRALE_AANPAK', CURRENT_DATE - 30,
-                  CASE WHEN $3 = 'expired' THEN CURRENT_DATE - 1 END, now(), 'test', CASE WHEN $3 = 'revoked' THEN now() END
-             FROM unnest($1::text[]) AS b`,
-          [subjects, `${prefix}-${state}`, state],
-        );
-      }
-    }
+    // Consents in each state, one partner organisation per state, for every subject of the table.
+    for (const state of CONSENT_STATES) await consentsInState(`mee-${state}`, state);
   });
+
+  /** Consents of every subject of the table to `ontvanger` in `state` (none: no consent at all). */
+  async function consentsInState(ontvanger: string, state: ConsentState): Promise<void> {
+    if (state === 'none') return;
+    const subjects = [...new Set(Object.values(SUBJECTS).flatMap((s) => Object.values(s)))];
+    await t.hub.db.query(
+      `INSERT INTO toestemming (id, betrokkene, gegeven_door, ontvanger, domeinen, doel, geldig_vanaf, geldig_tot, geregistreerd_op, geregistreerd_door, ingetrokken_op)
+       SELECT gen_random_uuid(), b, b, $2, ARRAY['WMO','JEUGD','WERK_INKOMEN','LEERPLICHT'], 'INTEGRALE_AANPAK', CURRENT_DATE - 30,
+              CASE WHEN $3 = 'expired' THEN CURRENT_DATE - 1 END, now(), 'test', CASE WHEN $3 = 'revoked' THEN now() END
+         FROM unnest($1::text[]) AS b`,
+      [subjects, ontvanger, state],
+    );
+  }
   afterAll(() => t?.close());
 
   const cases: Array<[Role, string, ConsentState]> = [
@@ -119,7 +120,13 @@ describe('consent-, purpose- and retention-aware resolution', () => {
   ];
 
   it.each(cases)('%s claiming %s with consent %s: each domain shown or refused exactly as the rules say', async (role, purpose, consent) => {
-    const org = role === 'partner' ? `mee-${consent}` : role === 'regisseur' ? `st-${consent}` : undefined;
+    const org = role === 'partner' ? `mee-${consent}` : undefined;
+    // The regisseur acts for the one municipality: its consents are put in this case's state.
+    if (role === 'regisseur') {
+      await t.hub.db.query("DELETE FROM toestemming_gebeurtenis WHERE toestemming IN (SELECT id FROM toestemming WHERE ontvanger = 'gemeente')");
+      await t.hub.db.query("DELETE FROM toestemming WHERE ontvanger = 'gemeente'");
+      await consentsInState('gemeente', consent);
+    }
     for (const domain of DOMAINS) {
       const answers = {} as Record<'data' | 'none' | 'expired', { value: unknown; codes: string[] }>;
       for (const state of ['data', 'none', 'expired'] as const) {

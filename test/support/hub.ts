@@ -28,17 +28,18 @@ export interface GraphQLBody {
  * Starts the whole hub for a test, for real: stand-ins, real Redis, real Postgres in a schema of
  * its own (or embedded PGlite), every subgraph on its own port and the gateway.
  */
-export async function startTestHub(options: { embedded?: boolean; inhabitants?: number; env?: Record<string, string>; municipality?: Municipality } = {}): Promise<TestHub> {
+export async function startTestHub(options: { embedded?: boolean; inhabitants?: number; env?: Record<string, string>; municipality?: Municipality; clock?: () => Date } = {}): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ontschot-test-'));
   const database = options.embedded ? null : await isolatedDatabase();
   const config = loadConfig({
     REDIS_URL: TEST_REDIS_URL,
     DATA_DIR: dataDir,
     INHABITANTS: String(options.inhabitants ?? 400),
+    ORGANISATION_REGISTER: join(__dirname, 'organisaties.yaml'),
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const hub = await startHub({ config, randomPorts: true, queuePrefix: uniqueName('test'), municipality: options.municipality });
+  const hub = await startHub({ config, randomPorts: true, queuePrefix: uniqueName('test'), municipality: options.municipality, clock: options.clock });
   const tokens = new Map<string, string>();
   const token = async (role: Role, org?: string) => {
     const key = `${role}|${org ?? ''}`;

@@ -46,7 +46,7 @@ export function inhabitant(bsn: string, overrides: Partial<Inhabitant> = {}): In
   };
 }
 
-/** Showcase BSNs (CONTRACT.md) the fixture reuses. */
+/** Showcase BSNs (docs/CONTRACT.md) the fixture reuses. */
 export const BSN = {
   vaderA: '999990007',
   moederA: '999990019',

@@ -85,7 +85,7 @@ export type Query = {
   __typename?: 'Query';
   /** Het huishouden waarin de persoon woont: iedereen die op hetzelfde adresseerbaar object staat ingeschreven. */
   huishouden?: Maybe<Huishouden>;
-  /** De persoon met dit burgerservicenummer zoals de BRP hem kent; null als de hub hem niet kent. */
+  /** De persoon met dit burgerservicenummer zoals de BRP hem kent; null als de BRP dit burgerservicenummer niet kent. */
   persoon?: Maybe<Persoon>;
 };
 

@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { ToestemmingRow } from '../store';
+import { ToestemmingRow } from '../../../policy';
 import { ToestemmingContext } from '../resolvers';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -77,13 +77,18 @@ export type ToestemmingInput = {
   gegevenDoor: Scalars['String']['input'];
   /** ISO-datum; zonder einddatum geldt zij tot intrekking. */
   geldigTot?: InputMaybe<Scalars['String']['input']>;
-  /** De organisatie (claim org) die de gegevens mag ontvangen. */
+  /** Code van de organisatie in het organisatieregister (claim org) die de gegevens mag ontvangen. */
   ontvanger: Scalars['String']['input'];
 };
 
 export type ToestemmingStatus =
+  /** In werking: niet ingetrokken, en vandaag tussen geldigVanaf en geldigTot. */
   | 'ACTIEF'
+  /** Ingetrokken; geldt niet meer vanaf het eerstvolgende verzoek. */
   | 'INGETROKKEN'
+  /** geldigVanaf ligt nog in de toekomst. */
+  | 'NOG_NIET_GELDIG'
+  /** geldigTot is voorbij. */
   | 'VERLOPEN';
 
 

@@ -1,7 +1,7 @@
 import type { PersoonRecord } from '../../domain/records';
-import { isValidBsn } from '../../lib/bsn';
-import { badUserInput, invalidBsn } from '../../lib/errors';
-import { CONSENT_DOMAINS, type ConsentDomain } from '../../policy/types';
+import { badUserInput, checkBsn, checkIsoDate } from '../../lib/errors';
+import type { OrganisationRegister } from '../organisations';
+import { CONSENT_DOMAINS, type ConsentDomain } from '../types';
 import type { NewToestemming } from './store';
 
 export interface ToestemmingInputShape {
@@ -18,22 +18,22 @@ export const CONSENT_AGE = 16;
 const AUTHORITY_TYPES = new Set(['GezamenlijkOuderlijkGezag', 'EenhoofdigOuderlijkGezag', 'GezamenlijkGezag', 'Voogdij']);
 
 /**
- * Checks a consent before it is registered, against the BRP copy: who may give it depends on the
- * subject's age and on who holds authority. Every refusal is BAD_USER_INPUT with a message that
- * names the rule, never a person.
+ * Who may give a consent, and to whom: checked before it is registered, against the BRP (the
+ * subject's age and who holds authority) and the organisation register (the recipient). Every
+ * refusal is BAD_USER_INPUT with a message that names the rule, never a person.
  */
-export function validateToestemming(input: ToestemmingInputShape, betrokkene: PersoonRecord | null, today: string): NewToestemming {
-  if (!isValidBsn(input.betrokkene)) throw invalidBsn('betrokkene');
-  if (!isValidBsn(input.gegevenDoor)) throw invalidBsn('gegevenDoor');
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(input.ontvanger)) throw badUserInput('ontvanger must be an organisation code: lower-case letters, digits and hyphens');
+export function validateToestemming(input: ToestemmingInputShape, betrokkene: PersoonRecord | null, today: string, organisations: OrganisationRegister): NewToestemming {
+  checkBsn(input.betrokkene, 'betrokkene');
+  checkBsn(input.gegevenDoor, 'gegevenDoor');
+  if (!organisations.get(input.ontvanger)) throw badUserInput('ontvanger must be the code of an organisation in the organisation register');
   const domeinen = [...new Set(input.domeinen)];
   if (domeinen.length === 0 || !domeinen.every((d): d is ConsentDomain => (CONSENT_DOMAINS as readonly string[]).includes(d))) {
     throw badUserInput(`domeinen must name at least one of ${CONSENT_DOMAINS.join(', ')}`);
   }
   if (input.doel !== 'INTEGRALE_AANPAK') throw badUserInput('doel must be INTEGRALE_AANPAK');
   const geldigTot = input.geldigTot ?? null;
-  if (geldigTot !== null && (!isIsoDate(geldigTot) || geldigTot < today)) throw badUserInput('geldigTot must be an ISO date (YYYY-MM-DD) not before today');
-  if (!betrokkene) throw badUserInput('betrokkene is not known in the BRP copy of the social domain');
+  if (geldigTot !== null && checkIsoDate(geldigTot, 'geldigTot') < today) throw badUserInput('geldigTot must be an ISO date (YYYY-MM-DD) not before today');
+  if (!betrokkene) throw badUserInput('betrokkene is not known in the BRP');
 
   const minor = isUnder(betrokkene, CONSENT_AGE, today);
   if (minor === null) throw badUserInput('the age of betrokkene cannot be established from the BRP; consent cannot be checked');
@@ -47,10 +47,6 @@ export function validateToestemming(input: ToestemmingInputShape, betrokkene: Pe
     }
   }
   return { betrokkene: input.betrokkene, gegevenDoor: input.gegevenDoor, ontvanger: input.ontvanger, domeinen, doel: 'INTEGRALE_AANPAK', geldigVanaf: today, geldigTot };
-}
-
-function isIsoDate(v: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 }
 
 /**

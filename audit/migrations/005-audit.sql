@@ -1,4 +1,4 @@
--- The audit log (issue 5, DESIGN.md decision 2): one record per data subject per request per
+-- The audit log (docs/DESIGN.md): one record per data subject per request per
 -- part, plus one per request at the gateway. Append-only: the database itself refuses UPDATE,
 -- DELETE and TRUNCATE, so no application bug or ordinary role can rewrite history. A superuser
 -- can still bypass row triggers (SET session_replication_role = replica) or drop them; that is
@@ -69,26 +69,4 @@ CREATE TABLE audit_kop (
 CREATE TRIGGER audit_kop_append_only BEFORE UPDATE OR DELETE ON audit_kop
   FOR EACH ROW EXECUTE FUNCTION audit_weiger_wijziging();
 CREATE TRIGGER audit_kop_no_truncate BEFORE TRUNCATE ON audit_kop
-  FOR EACH STATEMENT EXECUTE FUNCTION audit_weiger_wijziging();
-
--- Destruction records written by the retention job (what was destroyed, under which rule, how
--- many), shown to the privacy officer. Never a BSN: the point of destroying is that the subject
--- is gone; the count and the rule are the accountability. The columns are the retention
--- migration's (006 creates the table IF NOT EXISTS with the same ones); created here because the
--- audit subgraph reads it and this migration runs first. Append-only like the audit log: a
--- destruction record that could be rewritten proves nothing.
-CREATE TABLE IF NOT EXISTS vernietiging (
-  id           bigserial   PRIMARY KEY,
-  tijdstip     timestamptz NOT NULL,
-  record_type  text        NOT NULL,  -- e.g. WMO_VOORZIENING
-  categorie    text        NOT NULL,  -- Selectielijst 2020 result, e.g. 8.1.1
-  bron         text        NOT NULL,  -- GWS, JEUGD, LAS, …
-  regel        text        NOT NULL,  -- the retention rule applied
-  reden        text        NOT NULL,  -- why: term expired, consent revoked, request of the person
-  aantal       integer     NOT NULL
-);
-CREATE INDEX IF NOT EXISTS vernietiging_tijdstip ON vernietiging (tijdstip, id);
-CREATE TRIGGER vernietiging_append_only BEFORE UPDATE OR DELETE ON vernietiging
-  FOR EACH ROW EXECUTE FUNCTION audit_weiger_wijziging();
-CREATE TRIGGER vernietiging_no_truncate BEFORE TRUNCATE ON vernietiging
   FOR EACH STATEMENT EXECUTE FUNCTION audit_weiger_wijziging();

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../lib/db';
-import type { ConsentDomain } from '../../policy/types';
+import type { Queryable } from '../../lib/db';
+import type { ConsentDomain } from '../types';
+import { inForce } from './in-force';
 
+/** A consent as the register holds it and the API shows it. */
 export interface ToestemmingRow {
   id: string;
   /** The data subject, under the name the policy layer looks for. */
   burgerservicenummer: string;
   betrokkene: string;
   gegevenDoor: string;
+  /** Code of the organisation in the register that may receive. */
   ontvanger: string;
   domeinen: ConsentDomain[];
   doel: 'INTEGRALE_AANPAK';
@@ -50,11 +53,21 @@ function toRow(r: DbRow): ToestemmingRow {
 
 export type NewToestemming = Omit<ToestemmingRow, 'id' | 'burgerservicenummer' | 'geregistreerdOp' | 'ingetrokkenOp'>;
 
-/** The consent register in Postgres: registrations and revocations, never deletions. */
-export class ToestemmingStore {
-  constructor(private readonly db: Db) {}
+/** A consent lookup: may organisation `ontvanger` receive `subject`'s data for `doel`? */
+export interface ConsentQuery {
+  subject: string;
+  ontvanger: string;
+  doel: string;
+}
 
-  async register(t: NewToestemming, door: string, at: Date = new Date()): Promise<ToestemmingRow> {
+/**
+ * The consent register in Postgres (table toestemming, policy/consent/migrations): registrations
+ * and revocations, never deletions. Every statement on the register is here.
+ */
+export class ConsentStore {
+  constructor(private readonly db: Queryable & { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> }) {}
+
+  async register(t: NewToestemming, door: string, at: Date): Promise<ToestemmingRow> {
     const id = randomUUID();
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<DbRow>(
@@ -68,7 +81,7 @@ export class ToestemmingStore {
   }
 
   /** Revokes; a second revocation changes nothing and keeps the first moment. */
-  async revoke(id: string, door: string, at: Date = new Date()): Promise<ToestemmingRow | null> {
+  async revoke(id: string, door: string, at: Date): Promise<ToestemmingRow | null> {
     return this.db.transaction(async (tx) => {
       const [updated] = await tx.query<DbRow>(
         `UPDATE toestemming SET ingetrokken_op = $2, ingetrokken_door = $3 WHERE id = $1 AND ingetrokken_op IS NULL RETURNING ${COLUMNS}`,
@@ -90,5 +103,29 @@ export class ToestemmingStore {
 
   async forSubject(bsn: string): Promise<ToestemmingRow[]> {
     return (await this.db.query<DbRow>(`SELECT ${COLUMNS} FROM toestemming WHERE betrokkene = $1 ORDER BY geregistreerd_op DESC`, [bsn])).map(toRow);
+  }
+
+  /**
+   * Per query, the domains that consents in force on `today` open to that recipient: one query
+   * for the whole batch, the "in force" rule applied in one place (in-force.ts).
+   */
+  async domainsInForce(queries: readonly ConsentQuery[], today: string): Promise<Array<Set<ConsentDomain>>> {
+    const rows = await this.db.query<{ i: number; domeinen: ConsentDomain[]; geldig_vanaf: string; geldig_tot: string | null; ingetrokken_op: string | null }>(
+      `SELECT q.i, t.domeinen, t.geldig_vanaf, t.geldig_tot, t.ingetrokken_op
+         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS q(subject, org, doel, i)
+         JOIN toestemming t ON t.betrokkene = q.subject AND t.ontvanger = q.org AND t.doel = q.doel`,
+      [queries.map((q) => q.subject), queries.map((q) => q.ontvanger), queries.map((q) => q.doel)],
+    );
+    const out = queries.map(() => new Set<ConsentDomain>());
+    for (const r of rows) {
+      if (!inForce({ geldigVanaf: r.geldig_vanaf, geldigTot: r.geldig_tot, ingetrokkenOp: r.ingetrokken_op }, today)) continue;
+      for (const d of r.domeinen) out[Number(r.i) - 1].add(d);
+    }
+    return out;
+  }
+
+  /** Refreshes the planner's statistics after bulk registrations. */
+  async analyze(): Promise<void> {
+    await this.db.query('ANALYZE toestemming');
   }
 }

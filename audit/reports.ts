@@ -1,0 +1,261 @@
+import { stringify } from 'csv-stringify/sync';
+import { RECORD_TYPES, type RecordType } from '../domain/record-types';
+import type { Db } from '../lib/db';
+import { badUserInput } from '../lib/errors';
+import { subjectsWithRecords } from '../read-model';
+import { destructionRecords, type DestructionRecord } from '../retention';
+import { AUDIT_COLUMNS, recordFromRow, type AuditActor, type AuditRecord, type AuditRow } from './record';
+import type { Verwerkingsregister } from './register';
+import { detectSnuffelen, ROLE_DOMAIN, type SnuffelDrempels, type SnuffelSignaal } from './snuffel';
+import type { AuditVerification } from './verify';
+
+/*
+ * The privacy officer's reads of the audit log (table audit_record): pages of records, the
+ * subject-access report, the snuffel report; and the destruction records, through retention's
+ * API. No GraphQL here: subgraphs/audit serves them.
+ */
+
+/** What the audit subgraph needs from the process's audit log. */
+export interface AuditSource {
+  register: Verwerkingsregister;
+  verify(): Promise<AuditVerification>;
+}
+
+export interface AuditFilterInput {
+  betrokkene?: string | null;
+  actor?: string | null;
+  organisatie?: string | null;
+  van?: string | null;
+  tot?: string | null;
+}
+
+export interface Page<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** A destruction record, as the privacy officer's API shows it. */
+export type VernietigingRow = DestructionRecord;
+
+export interface InzageRegelRow {
+  tijdstip: string;
+  organisatie: string;
+  rollen: string[];
+  doel: string;
+  verwerkingsactiviteit: string;
+  bron: string;
+  velden: string[];
+}
+
+export interface InzageRapportData {
+  betrokkene: string;
+  van: string | null;
+  tot: string | null;
+  opgesteldOp: string;
+  verantwoordelijke: string;
+  verstrekkingen: InzageRegelRow[];
+  samenvatting: Array<{ organisatie: string; rollen: string[]; doel: string; aantal: number; eerste: string; laatste: string; velden: string[] }>;
+}
+
+export interface SnuffelRapportData {
+  van: string;
+  tot: string;
+  actoren: number;
+  signalen: SnuffelSignaal[];
+}
+
+export interface AuditReports {
+  source: AuditSource;
+  records(filter: AuditFilterInput, first: number, after: string | null): Promise<Page<AuditRecord>>;
+  inzage(bsn: string, van: string | null, tot: string | null): Promise<InzageRapportData>;
+  snuffel(van: string, tot: string, drempels: Partial<SnuffelDrempels>): Promise<SnuffelRapportData>;
+  vernietigingen(van: string | null, tot: string | null, first: number, after: string | null): Promise<Page<VernietigingRow>>;
+}
+
+/** Most rows one page may ask for; a privacy officer pages on, a client cannot make one query read the whole log. */
+export const MAX_PAGE = 500;
+/** Most disclosures one subject-access report lists; beyond it the report says so (never silently short). */
+export const MAX_INZAGE = 20_000;
+
+/** Reads of the audit log and the destruction records: each one query (or a few) at the root, none per parent. */
+export function createAuditReports(db: Db, source: AuditSource): AuditReports {
+  return {
+    source,
+
+    async records(filter, first, after) {
+      const limit = pageSize(first);
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (sql: string, value: unknown) => {
+        params.push(value);
+        where.push(sql.replace('?', `$${params.length}`));
+      };
+      if (filter.betrokkene) add('betrokkene = ?', filter.betrokkene);
+      if (filter.actor) add('actor_sub = ?', filter.actor);
+      if (filter.organisatie) add('actor_organisatie = ?', filter.organisatie);
+      if (filter.van) add('tijdstip >= ?::timestamptz', moment(filter.van, 'filter.van'));
+      if (filter.tot) add('tijdstip < ?::timestamptz', moment(filter.tot, 'filter.tot'));
+      if (after) {
+        const [t, id] = readCursor(after, UUID);
+        params.push(t, id);
+        // Newest first; (tijdstip, id) is unique, so the order is total and pages never overlap or skip.
+        where.push(`(tijdstip, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      }
+      params.push(limit + 1);
+      const rows = await db.query<AuditRow>(
+        `SELECT ${AUDIT_COLUMNS} FROM audit_record ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY tijdstip DESC, id DESC LIMIT $${params.length}`,
+        params,
+      );
+      return page(rows.map(recordFromRow), limit, (r) => [r.tijdstip, r.id]);
+    },
+
+    async inzage(bsn, van, tot) {
+      const params: unknown[] = [bsn];
+      let period = '';
+      if (van) period += ` AND tijdstip >= $${params.push(moment(van, 'van'))}::timestamptz`;
+      if (tot) period += ` AND tijdstip < $${params.push(moment(tot, 'tot'))}::timestamptz`;
+      params.push(MAX_INZAGE + 1);
+      const rows = await db.query<AuditRow>(
+        `SELECT ${AUDIT_COLUMNS} FROM audit_record
+          WHERE betrokkene = $1 AND cardinality(verstrekt) > 0${period}
+          ORDER BY tijdstip, id LIMIT $${params.length}`,
+        params,
+      );
+      if (rows.length > MAX_INZAGE) {
+        throw badUserInput(`the report would list more than ${MAX_INZAGE} disclosures; expected a period (van, tot) that holds fewer`);
+      }
+      const verstrekkingen = rows.map(recordFromRow).map((r) => ({
+        tijdstip: r.tijdstip,
+        organisatie: r.actor.organisatie,
+        rollen: r.actor.rollen,
+        doel: r.doel,
+        verwerkingsactiviteit: r.verwerkingsactiviteit,
+        bron: r.bron,
+        velden: r.verstrekt,
+      }));
+      const groups = new Map<string, InzageRapportData['samenvatting'][number] & { set: Set<string> }>();
+      for (const v of verstrekkingen) {
+        const key = JSON.stringify([v.organisatie, v.rollen, v.doel]);
+        const g = groups.get(key) ?? { organisatie: v.organisatie, rollen: v.rollen, doel: v.doel, aantal: 0, eerste: v.tijdstip, laatste: v.tijdstip, velden: [], set: new Set<string>() };
+        g.aantal += 1;
+        g.laatste = v.tijdstip;
+        for (const f of v.velden) g.set.add(f);
+        groups.set(key, g);
+      }
+      const samenvatting = [...groups.values()].map(({ set, ...g }) => ({ ...g, velden: [...set].sort() }));
+      return { betrokkene: bsn, van, tot, opgesteldOp: new Date().toISOString(), verantwoordelijke: source.register.verantwoordelijke, verstrekkingen, samenvatting };
+    },
+
+    async snuffel(van, tot, drempels) {
+      const from = moment(van, 'van');
+      const to = moment(tot, 'tot');
+      if (from >= to) throw badUserInput('van must be before tot');
+      // Privacy officers' reads of the log are about logs, not domain data: not counted.
+      const activity = await db.query<{ actor_sub: string; actor_organisatie: string; rollen: string; personen: number }>(
+        `SELECT actor_sub, actor_organisatie, max(array_to_string(actor_rollen, ',')) AS rollen, count(DISTINCT betrokkene)::int AS personen
+           FROM audit_record
+          WHERE soort = 'VERWERKING' AND betrokkene IS NOT NULL AND bron <> 'audit' AND tijdstip >= $1::timestamptz AND tijdstip < $2::timestamptz
+          GROUP BY actor_sub, actor_organisatie`,
+        [from, to],
+      );
+      // Who was looked at outside the actor's own caseload: subjects of a role's domain without
+      // any record there. The read model answers which subjects have records.
+      const outside = new Map<string, string[]>();
+      for (const [role, domain] of Object.entries(ROLE_DOMAIN)) {
+        const types = (Object.entries(RECORD_TYPES) as Array<[RecordType, { domain: string }]>).filter(([, t]) => t.domain === domain).map(([type]) => type);
+        const rows = await db.query<{ actor_sub: string; actor_organisatie: string; betrokkene: string }>(
+          `SELECT DISTINCT a.actor_sub, a.actor_organisatie, a.betrokkene
+             FROM audit_record a
+            WHERE a.soort = 'VERWERKING' AND a.betrokkene IS NOT NULL AND cardinality(a.verstrekt) > 0 AND a.bron <> 'audit'
+              AND $1 = ANY (a.actor_rollen) AND a.tijdstip >= $2::timestamptz AND a.tijdstip < $3::timestamptz`,
+          [role, from, to],
+        );
+        const known = await subjectsWithRecords(db, [...new Set(rows.map((r) => r.betrokkene))], types);
+        for (const r of rows) {
+          if (known.has(r.betrokkene)) continue;
+          const key = `${r.actor_sub}\u0000${r.actor_organisatie}`;
+          outside.set(key, [...new Set([...(outside.get(key) ?? []), r.betrokkene])]);
+        }
+      }
+      const signalen = detectSnuffelen(
+        activity.map((a) => ({
+          actor: { sub: a.actor_sub, organisatie: a.actor_organisatie, rollen: a.rollen ? a.rollen.split(',') : [] } satisfies AuditActor,
+          personen: Number(a.personen),
+          buitenCaseload: outside.get(`${a.actor_sub}\u0000${a.actor_organisatie}`) ?? [],
+        })),
+        drempels,
+      );
+      return { van: from, tot: to, actoren: activity.length, signalen };
+    },
+
+    async vernietigingen(van, tot, first, after) {
+      const limit = pageSize(first);
+      const rows = await destructionRecords(db, {
+        van: van ? moment(van, 'van') : null,
+        tot: tot ? moment(tot, 'tot') : null,
+        after: after ? readCursor(after, /^[0-9]{1,18}$/) : null,
+        limit: limit + 1,
+      });
+      return page(rows, limit, (v) => [v.tijdstip, v.id]);
+    },
+  };
+}
+
+/** The subject-access report as a JSON file: what the person is given. */
+export function inzageJson(r: InzageRapportData): { bestandsnaam: string; mediaType: string; inhoud: string } {
+  const { betrokkene, van, tot, opgesteldOp, verantwoordelijke, samenvatting, verstrekkingen } = r;
+  return {
+    bestandsnaam: `inzage-${opgesteldOp.slice(0, 10)}.json`,
+    mediaType: 'application/json',
+    inhoud: JSON.stringify({ betrokkene, periode: { van, tot }, opgesteldOp, verantwoordelijke, samenvatting, verstrekkingen }, null, 2),
+  };
+}
+
+/** The same report as CSV (RFC 4180, header row), one line per disclosure. */
+export function inzageCsv(r: InzageRapportData, register: Verwerkingsregister): { bestandsnaam: string; mediaType: string; inhoud: string } {
+  const inhoud = stringify(
+    r.verstrekkingen.map((v) => {
+      const a = register.activity(v.verwerkingsactiviteit);
+      return [v.tijdstip, v.organisatie, v.rollen.join(' '), v.doel, v.verwerkingsactiviteit, a?.naam ?? '', a?.grondslag ?? '', v.bron, v.velden.join(' ')];
+    }),
+    { header: true, columns: ['tijdstip', 'organisatie', 'rollen', 'doel', 'verwerkingsactiviteit', 'naam_verwerkingsactiviteit', 'grondslag', 'bron', 'velden'], record_delimiter: 'windows' },
+  );
+  // No BSN in file names: they travel further than the contents (mail subjects, download lists).
+  return { bestandsnaam: `inzage-${r.opgesteldOp.slice(0, 10)}.csv`, mediaType: 'text/csv; charset=utf-8', inhoud };
+}
+
+function pageSize(first: number | null | undefined): number {
+  const n = first ?? 50;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) throw badUserInput(`first must be between 1 and ${MAX_PAGE}`);
+  return n;
+}
+
+function page<T>(rows: T[], limit: number, key: (t: T) => [string, string]): Page<T> {
+  const nodes = rows.slice(0, limit);
+  const edges = nodes.map((node) => ({ cursor: writeCursor(key(node)), node }));
+  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+function writeCursor(key: [string, string]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor's (tijdstip, id), checked so that a forged cursor is a BAD_USER_INPUT, not a database error. */
+function readCursor(cursor: string, idPattern: RegExp): [string, string] {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && !Number.isNaN(Date.parse(key[0])) && typeof key[1] === 'string' && idPattern.test(key[1])) return [key[0], key[1]];
+  } catch {
+    // falls through to the same answer as any other bad cursor
+  }
+  throw badUserInput('after must be a cursor from an earlier page');
+}
+
+/** An ISO date or date-time as an ISO instant; a date means its start (UTC). */
+function moment(value: string, argument: string): string {
+  const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
+  if (!ok) throw badUserInput(`${argument} must be an ISO date (2026-11-23) or date-time with zone (2026-11-23T09:00:00Z)`);
+  return new Date(value).toISOString();
+}

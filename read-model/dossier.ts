@@ -1,0 +1,138 @@
+import { recordKey, RECORD_TYPES, type RecordOf, type RecordType, type SourceSystem } from '../domain/record-types';
+import type { PersoonRecord } from '../domain/records';
+import type { Queryable } from '../lib/db';
+
+/**
+ * `dossier_record`: every domain record the back offices sent (Wmo voorziening, jeugdhulp,
+ * uitkering, leerplicht records) in one shape, so that sync, retention and loaders are written
+ * once. Every statement on the table is in this file.
+ *
+ * Reads hand each record out with what its archive term may need of the person (the BRP birth
+ * date), so that the policy layer can judge the term at read time without another query.
+ */
+
+/** What the archive term of a record may start from: the subject's birth date as the BRP knows it. */
+export interface KnownBirth {
+  geboortedatum: string | null;
+  onvolledig: { jaar: number | null; maand: number | null } | null;
+}
+
+/** One read-model record as readers get it. */
+export interface StoredRecord {
+  type: RecordType;
+  bsn: string;
+  record: unknown;
+  birth: KnownBirth | null;
+}
+
+export function birthOf(p: Pick<PersoonRecord, 'geboortedatum' | 'geboortedatumOnvolledig'> | null | undefined): KnownBirth | null {
+  return p ? { geboortedatum: p.geboortedatum, onvolledig: p.geboortedatumOnvolledig } : null;
+}
+
+type Row = { bsn: string; record_type: RecordType; record: unknown; persoon: PersoonRecord | null };
+const toStored = (r: Row): StoredRecord => ({ type: r.record_type, bsn: r.bsn, record: r.record, birth: birthOf(r.persoon) });
+
+/** The dossier of each person for these record types, and when each person's copy was last confirmed. */
+export async function dossiersOf(db: Queryable, bsns: readonly string[], source: SourceSystem, types: readonly RecordType[]): Promise<Map<string, { records: StoredRecord[]; gesynchroniseerdOp: string | null }>> {
+  const rows = await db.query<{ bsn: string; record_type: RecordType | null; record: unknown; persoon: PersoonRecord | null; synced_at: string | null; last_full_sync_at: string | null; last_change_at: string | null }>(
+    `SELECT b.bsn, d.record_type, d.record, p.record AS persoon, d.synced_at, s.last_full_sync_at, s.last_change_at
+       FROM unnest($1::text[]) AS b(bsn)
+       LEFT JOIN dossier_record d ON d.bsn = b.bsn AND d.record_type = ANY($3::text[])
+       LEFT JOIN brp_persoon p ON p.bsn = b.bsn
+       LEFT JOIN sync_state s ON s.source = $2
+      ORDER BY b.bsn, d.record_type, d.id`,
+    [bsns, source, types],
+  );
+  const out = new Map<string, { records: StoredRecord[]; gesynchroniseerdOp: string | null }>(bsns.map((b) => [b, { records: [], gesynchroniseerdOp: null }]));
+  for (const row of rows) {
+    const entry = out.get(row.bsn)!;
+    entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, latest(row.last_full_sync_at, row.last_change_at));
+    if (row.record_type) {
+      entry.records.push(toStored(row as Row));
+      entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, row.synced_at);
+    }
+  }
+  return out;
+}
+
+/** The members of each household (by huishouden_id) and every dossier record of theirs, in one query. */
+export async function householdDossiers(db: Queryable, householdIds: readonly string[]): Promise<Map<string, { leden: string[]; records: StoredRecord[] }>> {
+  const rows = await db.query<{ hid: string; bsn: string; persoon: PersoonRecord; record_type: RecordType | null; record: unknown }>(
+    `SELECT p.huishouden_id AS hid, p.bsn, p.record AS persoon, d.record_type, d.record
+       FROM brp_persoon p LEFT JOIN dossier_record d ON d.bsn = p.bsn
+      WHERE p.huishouden_id = ANY($1::text[])`,
+    [householdIds],
+  );
+  const out = new Map<string, { leden: string[]; records: StoredRecord[] }>(householdIds.map((id) => [id, { leden: [], records: [] }]));
+  for (const r of rows) {
+    const h = out.get(r.hid)!;
+    if (!h.leden.includes(r.bsn)) h.leden.push(r.bsn);
+    if (r.record_type) h.records.push(toStored(r as Row));
+  }
+  return out;
+}
+
+/** Every record of one type, with the subject's birth date when `withBirth` (the retention run). */
+export async function recordsOfType(db: Queryable, type: RecordType, options: { bsns?: readonly string[]; withBirth?: boolean } = {}): Promise<Array<StoredRecord & { id: string }>> {
+  const rows = await db.query<Row & { id: string }>(
+    `SELECT d.id, d.bsn, d.record_type, d.record, ${options.withBirth ? 'p.record' : 'NULL::jsonb'} AS persoon
+       FROM dossier_record d ${options.withBirth ? 'LEFT JOIN brp_persoon p ON p.bsn = d.bsn' : ''}
+      WHERE d.record_type = $1 ${options.bsns ? 'AND d.bsn = ANY($2::text[])' : ''}`,
+    options.bsns ? [type, options.bsns] : [type],
+  );
+  return rows.map((r) => ({ ...toStored(r), id: r.id }));
+}
+
+/** The persons who have at least one record of these types, among `bsns`. */
+export async function subjectsWithRecords(db: Queryable, bsns: readonly string[], types: readonly RecordType[]): Promise<Set<string>> {
+  if (bsns.length === 0) return new Set();
+  const rows = await db.query<{ bsn: string }>('SELECT DISTINCT bsn FROM dossier_record WHERE bsn = ANY($1::text[]) AND record_type = ANY($2::text[])', [bsns, types]);
+  return new Set(rows.map((r) => r.bsn));
+}
+
+/** Everyone the domain sources hold a record of: the subjects the BRP copy is built around. */
+export async function dossierSubjects(db: Queryable): Promise<string[]> {
+  return (await db.query<{ bsn: string }>('SELECT DISTINCT bsn FROM dossier_record ORDER BY bsn')).map((r) => r.bsn);
+}
+
+/**
+ * Writes records keyed by the source's own identifier: idempotent, so a job that is retried
+ * after dying half-way writes the same rows again and nothing twice. `run` marks what one full
+ * sync has seen, for the sweep.
+ */
+export async function upsertDossierRecords<T extends RecordType>(db: Queryable, type: T, records: readonly RecordOf[T][], run: string | null, at: string): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map((r) => ({ id: recordKey(type, r), bsn: (r as { burgerservicenummer: string }).burgerservicenummer, record: r }));
+  await db.query(
+    `INSERT INTO dossier_record (record_type, id, source, bsn, record, synced_at, sync_run)
+     SELECT $1, x.id, $2, x.bsn, x.record, $3, $4 FROM jsonb_to_recordset($5::jsonb) AS x(id text, bsn text, record jsonb)
+     ON CONFLICT (record_type, id) DO UPDATE
+       SET bsn = EXCLUDED.bsn, record = EXCLUDED.record, synced_at = EXCLUDED.synced_at,
+           sync_run = COALESCE(EXCLUDED.sync_run, dossier_record.sync_run)`,
+    [type, RECORD_TYPES[type].source, at, run, JSON.stringify(rows)],
+  );
+}
+
+export async function deleteDossierRecords(db: Queryable, type: RecordType, ids: readonly string[]): Promise<void> {
+  if (ids.length) await db.query('DELETE FROM dossier_record WHERE record_type = $1 AND id = ANY($2::text[])', [type, ids]);
+}
+
+/**
+ * Removes records of these types that the full sync `run` did not see: gone from the source.
+ * Rows written after the run started (by an incremental change) are newer than the scan and stay.
+ */
+export async function sweepDossier(db: Queryable, types: readonly RecordType[], run: string, startedAt: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `WITH gone AS (DELETE FROM dossier_record
+                    WHERE record_type = ANY($1::text[]) AND sync_run IS DISTINCT FROM $2 AND synced_at < $3 RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [types, run, startedAt],
+  );
+  return rows[0].n;
+}
+
+function latest(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}

@@ -1,0 +1,56 @@
+import { huishoudenId } from '../domain/household';
+import type { PersoonRecord } from '../domain/records';
+import type { Queryable } from '../lib/db';
+
+/**
+ * `brp_persoon`: the hub's copy of the BRP, holding only the persons the social domain needs.
+ * Every statement on the table is in this file.
+ */
+
+/** A person as the copy holds them. */
+export interface CopiedPerson {
+  record: PersoonRecord;
+  syncedAt: string;
+}
+
+/** The copy's persons with these BSNs, in one query. */
+export async function personsByBsn(db: Queryable, bsns: readonly string[]): Promise<Map<string, CopiedPerson>> {
+  const rows = await db.query<{ bsn: string; record: PersoonRecord; synced_at: string }>('SELECT bsn, record, synced_at FROM brp_persoon WHERE bsn = ANY($1::text[])', [bsns]);
+  return new Map(rows.map((r) => [r.bsn, { record: r.record, syncedAt: r.synced_at }]));
+}
+
+/** Everyone the copy has registered at each adresseerbaar object, ordered by BSN, in one query. */
+export async function personsAtAddresses(db: Queryable, addressIds: readonly string[]): Promise<Map<string, CopiedPerson[]>> {
+  const rows = await db.query<{ aoid: string; record: PersoonRecord; synced_at: string }>(
+    'SELECT adresseerbaar_object_id AS aoid, record, synced_at FROM brp_persoon WHERE adresseerbaar_object_id = ANY($1::text[]) ORDER BY bsn',
+    [addressIds],
+  );
+  const byId = new Map<string, CopiedPerson[]>();
+  for (const r of rows) byId.set(r.aoid, [...(byId.get(r.aoid) ?? []), { record: r.record, syncedAt: r.synced_at }]);
+  return byId;
+}
+
+export async function upsertPersons(db: Queryable, persons: readonly PersoonRecord[], run: string | null, at: string): Promise<void> {
+  if (persons.length === 0) return;
+  const rows = persons.map((p) => {
+    const aoid = p.adres?.adresseerbaarObjectId ?? null;
+    return { bsn: p.burgerservicenummer, aoid, hid: aoid ? huishoudenId(aoid) : null, geheim: p.geheimhouding, record: p };
+  });
+  await db.query(
+    `INSERT INTO brp_persoon (bsn, adresseerbaar_object_id, huishouden_id, geheimhouding, record, synced_at, sync_run)
+     SELECT x.bsn, x.aoid, x.hid, x.geheim, x.record, $1, $2 FROM jsonb_to_recordset($3::jsonb) AS x(bsn text, aoid text, hid text, geheim boolean, record jsonb)
+     ON CONFLICT (bsn) DO UPDATE
+       SET adresseerbaar_object_id = EXCLUDED.adresseerbaar_object_id, huishouden_id = EXCLUDED.huishouden_id, geheimhouding = EXCLUDED.geheimhouding,
+           record = EXCLUDED.record, synced_at = EXCLUDED.synced_at, sync_run = COALESCE(EXCLUDED.sync_run, brp_persoon.sync_run)`,
+    [at, run, JSON.stringify(rows)],
+  );
+}
+
+/** Removes the persons the full sync `run` did not copy: no longer needed, or gone from the BRP. */
+export async function sweepPersons(db: Queryable, run: string, startedAt: string): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    'WITH gone AS (DELETE FROM brp_persoon WHERE sync_run IS DISTINCT FROM $1 AND synced_at < $2 RETURNING 1) SELECT count(*)::int AS n FROM gone',
+    [run, startedAt],
+  );
+  return rows[0].n;
+}
