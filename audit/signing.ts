@@ -14,7 +14,7 @@ export interface ChainHead {
 }
 
 /** The bytes a head signature covers: the canonical JSON of the head. */
-export function headMessage(head: ChainHead): Buffer {
+function headMessage(head: ChainHead): Buffer {
   const { stroom, volgnummer, hash, tijdstip, sleutelId } = head;
   return Buffer.from(canonicalJson({ stroom, volgnummer, hash, tijdstip, sleutelId }), 'utf8');
 }

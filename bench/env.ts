@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import IORedis from 'ioredis';
-import { openDb, withSearchPath, type Db } from '../lib/db';
+import { scratchSchema, type Db } from '../lib/db';
 
 /** The Postgres and Redis the bench runs against: the machine's, as for the tests. */
-export const BENCH_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const BENCH_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const BENCH_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function uniqueName(prefix: string): string {
@@ -22,21 +22,7 @@ export interface BenchDatabase {
 
 /** A fresh schema of its own in the bench Postgres; the hub migrates it on start. */
 export async function benchDatabase(): Promise<BenchDatabase> {
-  const schema = uniqueName('bench');
-  const admin = await openDb({ databaseUrl: BENCH_DATABASE_URL, poolSize: 1 });
-  await admin.exec(`CREATE SCHEMA ${schema}`);
-  const url = withSearchPath(BENCH_DATABASE_URL, schema);
-  const db = await openDb({ databaseUrl: url, poolSize: 2 });
-  return {
-    url,
-    schema,
-    db,
-    async drop() {
-      await db.close().catch(() => undefined);
-      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.close();
-    },
-  };
+  return scratchSchema(BENCH_DATABASE_URL, 'bench', 2);
 }
 
 /** Deletes every Redis key under a BullMQ prefix (SCAN, not KEYS, so Redis is never blocked). */

@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
  * per response (autocannon's own summary has no p95).
  */
 
-export interface LoadOptions {
+interface LoadOptions {
   url: string;
   headers: Record<string, string>;
   /** Body of the next request; called once per request, so each can differ. */
@@ -96,7 +96,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Current resident set size of a process, in bytes (Linux). */
-export function rssOf(pid: number): number {
+function rssOf(pid: number): number {
   try {
     const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
     return m ? Number(m[1]) * 1024 : 0;

@@ -24,7 +24,7 @@ export interface PlainInfo {
   url: string | null;
   subgraphUrls: Record<string, string>;
 }
-export interface Stats {
+interface Stats {
   reads: number;
   writes: number;
   fetches: number;

@@ -81,7 +81,7 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   '--profile-seconds': 'profileS',
 };
 
-export const USAGE = `npm run bench -- [--quick] [--profile] [--analyze] [--rss-all] [--inhabitants N] [--connections N] [--warmup S] [--duration S] [--runs N] [--rss-requests N] [--profile-seconds S]`;
+const USAGE = `npm run bench -- [--quick] [--profile] [--analyze] [--rss-all] [--inhabitants N] [--connections N] [--warmup S] [--duration S] [--runs N] [--rss-requests N] [--profile-seconds S]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options = { ...(argv.includes('--quick') ? QUICK : FULL) };

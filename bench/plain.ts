@@ -50,7 +50,7 @@ class AllowAll {
 }
 
 /** What plain subgraphs put where the hub puts the verified caller: a fixed, anonymous one. */
-export const PLAIN_REQUEST: RequestContext = {
+const PLAIN_REQUEST: RequestContext = {
   actor: { sub: 'bench-plain', organisatie: 'gemeente', rollen: ['regisseur'] },
   doel: 'INTEGRALE_AANPAK',
   traceId: '0'.repeat(31) + '1',
@@ -62,7 +62,7 @@ export const PLAIN_REQUEST: RequestContext = {
 const ALLOW_ALL = new AllowAll(PLAIN_REQUEST) as unknown as RequestPolicy;
 
 /** Starts one subgraph without the policy layer on its own HTTP server. */
-export async function startPlainSubgraph<L>(def: SubgraphDefinition<L>, options: { host?: string; port?: number } = {}): Promise<RunningSubgraph> {
+async function startPlainSubgraph<L>(def: SubgraphDefinition<L>, options: { host?: string; port?: number } = {}): Promise<RunningSubgraph> {
   const server = new ApolloServer<SubgraphContext<L>>({
     // The resolver map type is not exported by every @apollo/subgraph 2.x; the shape is the hub's own.
     schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }] as unknown as Parameters<typeof buildSubgraphSchema>[0]),
@@ -120,6 +120,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** A listening gateway as the bench holds it: its port, its GraphQL URL, and how to stop it after its HTTP server. */
+function runningServer(http: Server, host: string | undefined, stop: () => unknown): RunningServer {
+  const port = (http.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${host ?? '127.0.0.1'}:${port}/graphql`,
+    async close() {
+      await closeHttp(http);
+      await stop();
+    },
+  };
+}
+
 /** B: a plain @apollo/gateway over the committed supergraph, no auth, no purpose, no signing. */
 export async function startPlainGateway(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; host?: string }): Promise<RunningServer> {
   const gateway = new ApolloGateway({
@@ -145,19 +158,11 @@ export async function startPlainGateway(options: { supergraphSdl: string; subgra
     },
     { host: options.host },
   );
-  const port = (http.address() as AddressInfo).port;
-  return {
-    port,
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
-    async close() {
-      await closeHttp(http);
-      await server.stop();
-    },
-  };
+  return runningServer(http, options.host, () => server.stop());
 }
 
 /** The committed supergraph with each placeholder URL (gateway/compose.ts) replaced by a real one. */
-export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): string {
+function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): string {
   return supergraphSdl.replace(/http:\/\/([a-z-]+)\.subgraph\.ontschot\.invalid\/graphql/g, (whole, name: string) => urls[name] ?? whole);
 }
 
@@ -174,15 +179,7 @@ export async function startHiveGateway(options: { supergraphSdl: string; subgrap
   const http = createServer(runtime);
   http.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => http.listen(0, options.host ?? '127.0.0.1', resolve));
-  const port = (http.address() as AddressInfo).port;
-  return {
-    port,
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
-    async close() {
-      await closeHttp(http);
-      await runtime.dispose();
-    },
-  };
+  return runningServer(http, options.host, () => runtime.dispose());
 }
 
 function headerMap(req: IncomingMessage): HeaderMap {

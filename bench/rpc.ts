@@ -33,7 +33,7 @@ interface Failed {
 
 const CHILD_ENTRY = join(__dirname, 'child.ts');
 
-export interface StartOptions {
+interface StartOptions {
   /** Extra node flags (e.g. --cpu-prof). --expose-gc is always given. */
   execArgv?: string[];
   /** Where the child's stdout and stderr go. */

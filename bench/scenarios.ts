@@ -13,7 +13,7 @@ const LP_FIELDS =
   'kwalificatieplichtig inschrijvingen { brin school onderwijssoort ingangsdatum einddatum } verzuimmeldingen { meldingId datum soort school afhandeling } vrijstellingen { vrijstellingId artikel ingangsdatum einddatum } bron { systeem gesynchroniseerdOp }';
 
 /** The domain fields on Persoon, by the subgraph that owns them. */
-export const DOMAIN_SELECTIONS = {
+const DOMAIN_SELECTIONS = {
   wmo: `wmo { ${WMO_FIELDS} }`,
   jeugd: `jeugd { ${JEUGD_FIELDS} }`,
   'werk-inkomen': `werkEnInkomen { ${WI_FIELDS} }`,
@@ -47,7 +47,7 @@ export const S2_QUERY = `query WmoDossier($bsn: String!) {
 }`;
 
 /** D: what the gateway asks a domain subgraph for, asked of it directly. */
-export function entitiesQuery(subgraph: DomainSubgraph): string {
+function entitiesQuery(subgraph: DomainSubgraph): string {
   return `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Persoon { ${DOMAIN_SELECTIONS[subgraph]} } } }`;
 }
 

@@ -2,9 +2,9 @@ import { generateMunicipality, SHOWCASE_BSNS } from '../municipality';
 import type { Municipality } from '../municipality/types';
 
 /** Household sizes S3 needs that the synthetic municipality does not have on its own. */
-export const BUILT_HOUSEHOLD_SIZES = [12, 50] as const;
+const BUILT_HOUSEHOLD_SIZES = [12, 50] as const;
 
-export interface BenchWorld {
+interface BenchWorld {
   municipality: Municipality;
   /** Per built size, the BSNs now registered at one new address. */
   built: Record<number, string[]>;

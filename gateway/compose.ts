@@ -3,7 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { SUBGRAPHS } from '../subgraphs';
 
 /** The URL a subgraph has in the committed supergraph; the gateway replaces it from config. */
-export function placeholderUrl(name: string): string {
+function placeholderUrl(name: string): string {
   return `http://${name}.subgraph.ontschot.invalid/graphql`;
 }
 

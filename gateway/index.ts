@@ -211,7 +211,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 /** W3C Trace Context: version 00, 32-hex trace id, 16-hex parent id, 2-hex flags; all-zero ids are invalid. */
-export function parseTraceparent(value: string | undefined): { traceId: string; parentId: string; flags: string } | null {
+function parseTraceparent(value: string | undefined): { traceId: string; parentId: string; flags: string } | null {
   const m = value?.trim().match(/^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/);
   if (!m || /^0+$/.test(m[1]) || /^0+$/.test(m[2])) return null;
   return { traceId: m[1], parentId: m[2], flags: m[3] };

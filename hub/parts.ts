@@ -120,7 +120,7 @@ export function createPolicyParts(config: Config, db: Db, options: { clock?: () 
 }
 
 /** The process's audit log, signing heads with the configured key or the development key under DATA_DIR. */
-export function createAuditLog(config: Config, db: Db): AuditLog {
+function createAuditLog(config: Config, db: Db): AuditLog {
   const signer = config.AUDIT_SIGNING_KEY ? new AuditSigner(parseSigningKey(config.AUDIT_SIGNING_KEY), config.AUDIT_SIGNING_KEY_ID) : devSigningKey(config.DATA_DIR);
   return new AuditLog({ db, signer, trustedKeys: parseTrustedKeys(config.AUDIT_TRUSTED_KEYS), signIntervalMs: config.AUDIT_SIGN_INTERVAL_MS });
 }

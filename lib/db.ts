@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Pool, types, type QueryConfig } from 'pg';
 
 /**
@@ -28,7 +28,7 @@ export interface Db extends Queryable {
   onQuery?: (sql: string) => void;
 }
 
-export interface DbOptions {
+interface DbOptions {
   /** Postgres connection string. Without it, PGlite is used under `dataDir`. */
   databaseUrl?: string;
   /** Folder for PGlite's files; `memory://` keeps it in memory (tests). @defaultValue '.data/pglite' */
@@ -45,10 +45,32 @@ types.setTypeParser(1184, (v: string) => new Date(v).toISOString()); // timestam
 types.setTypeParser(20, (v: string) => Number(v)); // int8: counts fit comfortably in a double
 
 /** `url` with every connection's search_path set to `schema`: a schema of one's own in a shared database (tests, bench). */
-export function withSearchPath(url: string, schema: string): string {
+function withSearchPath(url: string, schema: string): string {
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
   return u.toString();
+}
+
+/**
+ * A fresh schema of its own in a shared database, reached through a connection string that sets
+ * search_path, so that test files and bench runs side by side never meet; `drop` removes it.
+ */
+export async function scratchSchema(databaseUrl: string, prefix: string, poolSize: number): Promise<{ url: string; schema: string; db: Db; drop(): Promise<void> }> {
+  const schema = `${prefix}_${randomBytes(5).toString('hex')}`;
+  const admin = await openDb({ databaseUrl, poolSize: 1 });
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  const url = withSearchPath(databaseUrl, schema);
+  const db = await openDb({ databaseUrl: url, poolSize });
+  return {
+    url,
+    schema,
+    db,
+    async drop() {
+      await db.close().catch(() => undefined);
+      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
 }
 
 export async function openDb(options: DbOptions = {}): Promise<Db> {

@@ -39,10 +39,6 @@ export function unauthenticated(reason: string): GraphQLError {
   return new GraphQLError(`Not authenticated: ${reason}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-export function purposeNotAllowed(reason: string): GraphQLError {
-  return new GraphQLError(`Purpose not allowed: ${reason}`, { extensions: { code: 'PURPOSE_NOT_ALLOWED', http: { status: 403 } } });
-}
-
 export function badUserInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
@@ -57,10 +53,6 @@ export function consentRequired(): GraphQLError {
   return new GraphQLError('Disclosure needs a consent in force that covers this organisation, domain and purpose', {
     extensions: { code: 'CONSENT_REQUIRED', basis: 'TOESTEMMING' },
   });
-}
-
-export function sourceUnavailable(system: string): GraphQLError {
-  return new GraphQLError(`The ${system} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: system } });
 }
 
 /** The one check of a burgerservicenummer from a client: nine digits passing the elfproef, else BAD_USER_INPUT. */

@@ -6,7 +6,11 @@
 export class ExpiringMap<V> {
   private readonly entries = new Map<string, { until: number; value: V }>();
 
-  constructor(private readonly lifetimeMs: number) {}
+  constructor(
+    private readonly lifetimeMs: number,
+    /** Milliseconds now; tests move it instead of waiting. @defaultValue Date.now */
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get(key: string): V | undefined {
     this.sweep();
@@ -17,7 +21,7 @@ export class ExpiringMap<V> {
     this.sweep();
     // Re-inserted at the end, so the order stays the order of expiry.
     this.entries.delete(key);
-    this.entries.set(key, { until: Date.now() + this.lifetimeMs, value });
+    this.entries.set(key, { until: this.now() + this.lifetimeMs, value });
   }
 
   delete(key: string): void {
@@ -29,7 +33,7 @@ export class ExpiringMap<V> {
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const [key, entry] of this.entries) {
       if (entry.until > now) break;
       this.entries.delete(key);

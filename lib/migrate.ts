@@ -8,7 +8,7 @@ import type { Db } from './db';
  * applied under wherever it moves.
  */
 const ROOT = resolve(__dirname, '..');
-export const MIGRATION_DIRS = ['read-model/migrations', 'policy/consent/migrations', 'audit/migrations', 'retention/migrations'].map((d) => join(ROOT, d));
+const MIGRATION_DIRS = ['read-model/migrations', 'policy/consent/migrations', 'audit/migrations', 'retention/migrations'].map((d) => join(ROOT, d));
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK = 727100;
 

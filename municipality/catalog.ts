@@ -33,7 +33,7 @@ export const FREQUENTIE = {
   TOTAAL: '6',
 } as const;
 
-export interface Omvang {
+interface Omvang {
   volume: number;
   eenheid: string;
   frequentie: string;

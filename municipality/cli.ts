@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { generateMunicipality, type GenerateOptions } from './generate';
 import { summarize } from './summary';
 
-export interface CliArgs extends GenerateOptions {
+interface CliArgs extends GenerateOptions {
   out?: string;
   pretty: boolean;
 }

@@ -41,9 +41,9 @@ export interface GenerateOptions {
   referenceDate?: string;
 }
 
-export const DEFAULT_INHABITANTS = 20_000;
-export const DEFAULT_SEED = 2015;
-export const DEFAULT_REFERENCE_DATE = '2026-11-01';
+const DEFAULT_INHABITANTS = 20_000;
+const DEFAULT_SEED = 2015;
+const DEFAULT_REFERENCE_DATE = '2026-11-01';
 
 /**
  * Generates the municipality. Throws a RangeError when the options are out of range — notably

@@ -22,7 +22,7 @@ import type { Household, Person } from './model';
 import type { Rng } from './random';
 import type { Afhandeling, Inschrijving, Leerling, Onderwijssoort, Verzuimmelding, VerzuimSoort, Vrijstelling } from './types';
 
-export interface LeerplichtRecords {
+interface LeerplichtRecords {
   leerlingen: Leerling[];
   inschrijvingen: Inschrijving[];
   verzuimmeldingen: Verzuimmelding[];

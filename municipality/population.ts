@@ -35,7 +35,7 @@ interface Plan {
   households: { kind: HouseholdKind; members: number[] }[];
 }
 
-export interface Population {
+interface Population {
   households: Household[];
   persons: Person[];
   addresses: Address[];

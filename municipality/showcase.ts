@@ -27,6 +27,7 @@ import type {
   Verzuimmelding,
   Vrijstelling,
   WmoVoorziening,
+  World,
 } from './types';
 
 /** The showcase BSNs by role. */
@@ -72,8 +73,6 @@ export const SHOWCASE_HOUSEHOLDS = {
   D: [SHOWCASE_BSN.D_GEHEIMHOUDING],
 } as const satisfies Record<string, readonly string[]>;
 
-export type ShowcaseHousehold = keyof typeof SHOWCASE_HOUSEHOLDS;
-
 /** Age of each showcase person on the reference date, as the contract tells it. */
 export const SHOWCASE_AGES: Readonly<Record<string, number>> = {
   [SHOWCASE_BSN.A_FATHER]: 52,
@@ -89,28 +88,16 @@ export const SHOWCASE_AGES: Readonly<Record<string, number>> = {
   [SHOWCASE_BSN.D_GEHEIMHOUDING]: 36,
 };
 
-/** The showcase part of the world; `generate.ts` puts it in front of the generated part. */
-export interface ShowcaseWorld {
-  addresses: Address[];
-  inhabitants: Inhabitant[];
-  wmo: WmoVoorziening[];
-  jeugd: JeugdToewijzing[];
-  uitkeringen: Uitkering[];
-  leerlingen: Leerling[];
-  inschrijvingen: Inschrijving[];
-  verzuimmeldingen: Verzuimmelding[];
-  vrijstellingen: Vrijstelling[];
-}
-
 function partialDate(dayNumber: number): { year: number; month: number; day: number } {
   return parts(dayNumber);
 }
 
 /**
  * Builds the showcase households for reference day `ref`, taking identifiers from `ids` (which
- * must be fresh, so the showcase always gets the first numbers).
+ * must be fresh, so the showcase always gets the first numbers): the showcase part of the world,
+ * which `generate.ts` puts in front of the generated part.
  */
-export function buildShowcase(ref: number, ids: IdSequences): ShowcaseWorld {
+export function buildShowcase(ref: number, ids: IdSequences): World {
   // `daysSinceBirthday` keeps each age exact on the reference date whatever that date is.
   const born = (age: number, daysSinceBirthday: number): number => addYears(ref - daysSinceBirthday, -age);
   const birth: Record<string, number> = {

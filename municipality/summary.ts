@@ -5,7 +5,7 @@
 import { ageOn } from './dates';
 import type { Municipality } from './types';
 
-export interface MunicipalitySummary {
+interface MunicipalitySummary {
   gemeente: string;
   referenceDate: string;
   seed: number;

@@ -160,12 +160,8 @@ export interface Leerling {
   kwalificatieplichtig: boolean;
 }
 
-export interface Municipality {
-  gemeenteCode: string;
-  gemeenteNaam: string;
-  /** The date the generator treats as "today": ages and open/closed records are relative to it. */
-  referenceDate: string;
-  seed: number;
+/** The people, addresses and back-office records of a world, or of a part of one (the showcase). */
+export interface World {
   addresses: Address[];
   inhabitants: Inhabitant[];
   wmo: WmoVoorziening[];
@@ -175,4 +171,12 @@ export interface Municipality {
   inschrijvingen: Inschrijving[];
   verzuimmeldingen: Verzuimmelding[];
   vrijstellingen: Vrijstelling[];
+}
+
+export interface Municipality extends World {
+  gemeenteCode: string;
+  gemeenteNaam: string;
+  /** The date the generator treats as "today": ages and open/closed records are relative to it. */
+  referenceDate: string;
+  seed: number;
 }

@@ -278,7 +278,7 @@ const checks = {
     }),
 } satisfies Record<string, Check>;
 
-export type WorldCheckName = keyof typeof checks;
+type WorldCheckName = keyof typeof checks;
 export const WORLD_CHECKS: readonly WorldCheckName[] = Object.keys(checks) as WorldCheckName[];
 
 /** Problems found by one named check (at most five). */

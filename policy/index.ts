@@ -22,13 +22,13 @@ import { loadRules, type Rules } from './rules';
 import type { ConsentDomain, RequestContext } from './types';
 
 export * from './types';
-export * from './consent';
-export { conclude, type Decision, type Refusal, type SubjectFacts } from './decision';
-export { enforcePolicy, POLICY_DIRECTIVE, type PolicyContext } from './directive';
+export { consentStatus, ConsentStore, validateToestemming, type ToestemmingRow } from './consent';
+export type { Decision } from './decision';
+export { enforcePolicy, type PolicyContext } from './directive';
 export { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from './internal-context';
 export { renderPolicyMatrix } from './matrix';
-export { loadOrganisations, OrganisationRegister, type Organisation, type OrganisationRefusal } from './organisations';
-export { RequestPolicy, type AccessRecorder, type PolicyEnvironment, type Visibility } from './request-policy';
+export { loadOrganisations, OrganisationRegister } from './organisations';
+export { RequestPolicy, type AccessRecorder } from './request-policy';
 export { loadRules, Rules } from './rules';
 
 export interface PolicyOptions {

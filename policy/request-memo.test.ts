@@ -26,17 +26,20 @@ describe('RequestMemo', () => {
   });
 
   it('keeps no failed lookup, and forgets answers after their lifetime', async () => {
-    const memo = new RequestMemo<number>(30);
+    let now = 0;
+    const memo = new RequestMemo<number>(30, () => now);
     const one = request('1'.repeat(16));
     await expect(memo.many(one, ['x'], async () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
     let loads = 0;
     const load = async (missing: number[]) => missing.map(() => ++loads);
     expect(await memo.many(one, ['x'], load)).toEqual([1]);
     expect(await memo.many(one, ['x'], load)).toEqual([1]);
-    await new Promise((r) => setTimeout(r, 50));
+    now = 29;
+    expect(await memo.many(one, ['x'], load)).toEqual([1]);
+    now = 30;
     expect(await memo.many(one, ['x'], load)).toEqual([2]);
     // Expired entries are swept, so the memo does not grow with traffic.
-    await new Promise((r) => setTimeout(r, 50));
+    now = 60;
     await memo.many(request('3'.repeat(16)), ['y'], load);
     expect(memo.size).toBe(1);
   });

@@ -18,8 +18,9 @@ import type { RequestContext } from './types';
 export class RequestMemo<V> {
   private readonly entries: ExpiringMap<Promise<V>>;
 
-  constructor(ttlMs = 5_000) {
-    this.entries = new ExpiringMap(ttlMs);
+  /** @param now milliseconds now, for tests. @defaultValue Date.now */
+  constructor(ttlMs = 5_000, now: () => number = Date.now) {
+    this.entries = new ExpiringMap(ttlMs, now);
   }
 
   /** The values for `keys` within `request`; `load` gets the positions of the keys not known yet, and answers them in order. */

@@ -38,7 +38,7 @@ function policyFor(req: RequestContext, opts: { secret?: string[]; unknown?: str
   const persons = {
     async persons(bsns: readonly string[]) {
       calls.persons++;
-      return new Map(bsns.filter((b) => !opts.unknown?.includes(b)).map((b) => [b, { record: { burgerservicenummer: b, geheimhouding: opts.secret?.includes(b) ?? false } as PersoonRecord, syncedAt: '', inCopy: true }]));
+      return new Map(bsns.filter((b) => !opts.unknown?.includes(b)).map((b) => [b, { record: { burgerservicenummer: b, geheimhouding: opts.secret?.includes(b) ?? false } as PersoonRecord, syncedAt: '', householdInCopy: true }]));
     },
   } as unknown as PersonDirectory;
   const { r, seen } = recorder();

@@ -19,7 +19,7 @@ const rulesSchema = z.object({
     .min(1),
 });
 
-export type RulesFile = z.infer<typeof rulesSchema>;
+type RulesFile = z.infer<typeof rulesSchema>;
 
 /**
  * The rules, indexed for the two questions the hub asks: may this role claim this purpose, and

@@ -8,7 +8,8 @@ export interface KnownPerson {
   record: PersoonRecord;
   /** When the copy was last confirmed against the BRP, or when the BRP was asked just now. */
   syncedAt: string;
-  inCopy: boolean;
+  /** Whether the copy holds everyone registered at the person's address (and so the person). */
+  householdInCopy: boolean;
 }
 
 /**
@@ -30,23 +31,23 @@ export class PersonDirectory {
 
   async persons(bsns: readonly string[]): Promise<Map<string, KnownPerson>> {
     const copied = await personsByBsn(this.db, bsns);
-    const out = new Map<string, KnownPerson>([...copied].map(([bsn, p]) => [bsn, { ...p, inCopy: true }]));
+    const out = new Map<string, KnownPerson>([...copied].map(([bsn, p]) => [bsn, { record: p.record, syncedAt: p.syncedAt, householdInCopy: p.householdComplete }]));
     const missing = bsns.filter((b) => !copied.has(b));
     if (missing.length && this.brp) {
       const at = this.now().toISOString();
-      for (const record of await this.brp.raadpleeg(missing)) out.set(record.burgerservicenummer, { record, syncedAt: at, inCopy: false });
+      for (const record of await this.brp.raadpleeg(missing)) out.set(record.burgerservicenummer, { record, syncedAt: at, householdInCopy: false });
     }
     return out;
   }
 
   /**
-   * Everyone registered at an adresseerbaar object. `askedForInCopy`: whether the copy holds the
-   * person the household was asked for; then it holds their housemates too, otherwise the BRP is
-   * asked.
+   * Everyone registered at an adresseerbaar object. `completeInCopy`: whether the copy holds the
+   * whole household (KnownPerson.householdInCopy of the person it was asked for); otherwise the
+   * BRP is asked. The copy is read either way, for the same count of queries.
    */
-  async residents(addressId: string, askedForInCopy: boolean): Promise<KnownPerson[]> {
+  async residents(addressId: string, completeInCopy: boolean): Promise<KnownPerson[]> {
     const copied = (await personsAtAddresses(this.db, [addressId])).get(addressId) ?? [];
-    if (askedForInCopy || !this.brp) return copied.map((p) => ({ ...p, inCopy: true }));
+    if (completeInCopy || !this.brp) return copied.map((p) => ({ record: p.record, syncedAt: p.syncedAt, householdInCopy: p.householdComplete }));
     const bsns = await this.brp.zoekBsnsOpAdresseerbaarObject(addressId);
     const found = await this.persons(bsns);
     return [...found.values()].sort((a, b) => a.record.burgerservicenummer.localeCompare(b.record.burgerservicenummer));

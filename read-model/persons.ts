@@ -11,37 +11,48 @@ import type { Queryable } from '../lib/db';
 export interface CopiedPerson {
   record: PersoonRecord;
   syncedAt: string;
+  /** Whether the copy holds everyone registered at the person's address too. */
+  householdComplete: boolean;
 }
 
 /** The copy's persons with these BSNs, in one query. */
 export async function personsByBsn(db: Queryable, bsns: readonly string[]): Promise<Map<string, CopiedPerson>> {
-  const rows = await db.query<{ bsn: string; record: PersoonRecord; synced_at: string }>('SELECT bsn, record, synced_at FROM brp_persoon WHERE bsn = ANY($1::text[])', [bsns]);
-  return new Map(rows.map((r) => [r.bsn, { record: r.record, syncedAt: r.synced_at }]));
+  const rows = await db.query<{ bsn: string; record: PersoonRecord; synced_at: string; huishouden_volledig: boolean }>(
+    'SELECT bsn, record, synced_at, huishouden_volledig FROM brp_persoon WHERE bsn = ANY($1::text[])',
+    [bsns],
+  );
+  return new Map(rows.map((r) => [r.bsn, { record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig }]));
 }
 
 /** Everyone the copy has registered at each adresseerbaar object, ordered by BSN, in one query. */
 export async function personsAtAddresses(db: Queryable, addressIds: readonly string[]): Promise<Map<string, CopiedPerson[]>> {
-  const rows = await db.query<{ aoid: string; record: PersoonRecord; synced_at: string }>(
-    'SELECT adresseerbaar_object_id AS aoid, record, synced_at FROM brp_persoon WHERE adresseerbaar_object_id = ANY($1::text[]) ORDER BY bsn',
+  const rows = await db.query<{ aoid: string; record: PersoonRecord; synced_at: string; huishouden_volledig: boolean }>(
+    'SELECT adresseerbaar_object_id AS aoid, record, synced_at, huishouden_volledig FROM brp_persoon WHERE adresseerbaar_object_id = ANY($1::text[]) ORDER BY bsn',
     [addressIds],
   );
   const byId = new Map<string, CopiedPerson[]>();
-  for (const r of rows) byId.set(r.aoid, [...(byId.get(r.aoid) ?? []), { record: r.record, syncedAt: r.synced_at }]);
+  for (const r of rows) byId.set(r.aoid, [...(byId.get(r.aoid) ?? []), { record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig }]);
   return byId;
 }
 
-export async function upsertPersons(db: Queryable, persons: readonly PersoonRecord[], run: string | null, at: string): Promise<void> {
+/**
+ * Writes persons as the BRP gave them. `completeAddresses`: the addresses whose every resident
+ * this sync copies (the subjects' households); the others' housemates are not in the copy.
+ */
+export async function upsertPersons(db: Queryable, persons: readonly PersoonRecord[], run: string | null, at: string, completeAddresses: ReadonlySet<string> = new Set()): Promise<void> {
   if (persons.length === 0) return;
   const rows = persons.map((p) => {
     const aoid = p.adres?.adresseerbaarObjectId ?? null;
-    return { bsn: p.burgerservicenummer, aoid, hid: aoid ? huishoudenId(aoid) : null, geheim: p.geheimhouding, record: p };
+    return { bsn: p.burgerservicenummer, aoid, hid: aoid ? huishoudenId(aoid) : null, geheim: p.geheimhouding, volledig: aoid !== null && completeAddresses.has(aoid), record: p };
   });
   await db.query(
-    `INSERT INTO brp_persoon (bsn, adresseerbaar_object_id, huishouden_id, geheimhouding, record, synced_at, sync_run)
-     SELECT x.bsn, x.aoid, x.hid, x.geheim, x.record, $1, $2 FROM jsonb_to_recordset($3::jsonb) AS x(bsn text, aoid text, hid text, geheim boolean, record jsonb)
+    `INSERT INTO brp_persoon (bsn, adresseerbaar_object_id, huishouden_id, geheimhouding, huishouden_volledig, record, synced_at, sync_run)
+     SELECT x.bsn, x.aoid, x.hid, x.geheim, x.volledig, x.record, $1, $2
+       FROM jsonb_to_recordset($3::jsonb) AS x(bsn text, aoid text, hid text, geheim boolean, volledig boolean, record jsonb)
      ON CONFLICT (bsn) DO UPDATE
        SET adresseerbaar_object_id = EXCLUDED.adresseerbaar_object_id, huishouden_id = EXCLUDED.huishouden_id, geheimhouding = EXCLUDED.geheimhouding,
-           record = EXCLUDED.record, synced_at = EXCLUDED.synced_at, sync_run = COALESCE(EXCLUDED.sync_run, brp_persoon.sync_run)`,
+           huishouden_volledig = EXCLUDED.huishouden_volledig, record = EXCLUDED.record, synced_at = EXCLUDED.synced_at,
+           sync_run = COALESCE(EXCLUDED.sync_run, brp_persoon.sync_run)`,
     [at, run, JSON.stringify(rows)],
   );
 }

@@ -4,5 +4,4 @@
  * vernietigingsverzoek and bewaartermijn_achterstand (retention/migrations).
  */
 export { RetentionEngine } from './engine';
-export { destructionRecords, isRequestableDomain, openRequestCount, registerDestructionRequest, retentionBacklog, REQUESTABLE_DOMAINS, type DestructionReason, type DestructionRecord, type DestructionRequest, type RequestableDomain } from './requests';
-export { loadRetentionTerms, type RetentionTerm } from './selectielijst';
+export { destructionRecords, isRequestableDomain, openRequestCount, registerDestructionRequest, retentionBacklog, type DestructionRecord } from './requests';

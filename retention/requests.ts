@@ -12,10 +12,10 @@ export type DestructionReason = 'BEWAARTERMIJN_VERSTREKEN' | 'VERZOEK_BETROKKENE
 
 /** The domains whose files the person concerned may have destroyed on request, by record type. */
 export const REQUESTABLE: Partial<Record<RecordType, 'WMO' | 'JEUGD'>> = { WMO_VOORZIENING: 'WMO', JEUGDHULP: 'JEUGD' };
-export const REQUESTABLE_DOMAINS = ['WMO', 'JEUGD'] as const;
-export type RequestableDomain = (typeof REQUESTABLE_DOMAINS)[number];
+const REQUESTABLE_DOMAINS = ['WMO', 'JEUGD'] as const;
+type RequestableDomain = (typeof REQUESTABLE_DOMAINS)[number];
 /** Wmo 2015 art. 2.3.5 lid 6 and Jeugdwet art. 7.3.9: carried out within three months of receipt. */
-export const REQUEST_TERM_MONTHS = 3;
+const REQUEST_TERM_MONTHS = 3;
 export const REQUEST_RULE = 'Verzoek van de betrokkene (Wmo 2015 art. 2.3.5 lid 6 / Jeugdwet art. 7.3.9): vernietigen binnen drie maanden';
 
 export function isRequestableDomain(value: string): value is RequestableDomain {

@@ -10,7 +10,7 @@ import type { RecordType } from '../domain/record-types';
  */
 
 /** When the term starts: closure of the case, end of the benefit, or the pupil's date of birth. */
-export type StartRule = 'AFSLUITING' | 'EINDE_UITKERING' | 'GEBOORTEDATUM';
+type StartRule = 'AFSLUITING' | 'EINDE_UITKERING' | 'GEBOORTEDATUM';
 
 /** Which procestermijn of the Selectielijst each start rule stands for. */
 const PROCESTERMIJN: Record<StartRule, string> = {
@@ -20,7 +20,7 @@ const PROCESTERMIJN: Record<StartRule, string> = {
 };
 
 /** The mapping, reviewed like code; docs/GLOSSARY.md explains the categories. */
-export const CATEGORIES: Record<RecordType, { categorie: string; start: StartRule }> = {
+const CATEGORIES: Record<RecordType, { categorie: string; start: StartRule }> = {
   WMO_VOORZIENING: { categorie: '8.1.1', start: 'AFSLUITING' },
   JEUGDHULP: { categorie: '8.1.2', start: 'AFSLUITING' },
   UITKERING: { categorie: '8.1', start: 'EINDE_UITKERING' },

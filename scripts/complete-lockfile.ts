@@ -27,7 +27,7 @@ const OS = ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openharmony', 'su
 const CPU = ['x64', 'arm64', 'arm', 'ia32', 'ppc64', 's390x', 'riscv64', 'loong64', 'wasm32', 'mips64el'];
 
 /** Reads os, cpu and libc from a platform package's name, e.g. core-linux-arm-musleabihf. */
-export function platformOf(name: string): { os?: string[]; cpu?: string[]; libc?: string[] } {
+function platformOf(name: string): { os?: string[]; cpu?: string[]; libc?: string[] } {
   const parts = name.split('/').pop()!.split('-');
   const os = OS.find((o) => parts.includes(o));
   const cpu = CPU.find((c) => parts.includes(c));

@@ -12,6 +12,7 @@ import type {
 import { openDb, type Db } from '../lib/db';
 import { migrate } from '../lib/migrate';
 import { RetentionEngine } from '../retention/engine';
+import { jeugdhulp, uitkering as testUitkering, wmoVoorziening } from '../domain/testing/records';
 import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, retention, type SyncDeps } from './jobs';
 import type { JeugdSource, LasSource, SyncSources } from './sources';
 
@@ -98,44 +99,9 @@ async function* pages<T>(records: readonly T[], size = 200): AsyncGenerator<T[]>
 
 // ---- records ------------------------------------------------------------------------------
 
-const wmo = (toewijzingNummer: string, over: Partial<WmoVoorzieningRecord> = {}): WmoVoorzieningRecord => ({
-  burgerservicenummer: A,
-  toewijzingNummer,
-  productCategorie: '02',
-  productCode: '02A01',
-  omschrijving: 'Huishoudelijke ondersteuning',
-  ingangsdatum: '2025-01-01',
-  einddatum: null,
-  omvang: { volume: 3, eenheid: 'uur', frequentie: 'week' },
-  leveringsvorm: 'ZIN',
-  ...over,
-});
-
-const uitkering = (dossierNummer: string, over: Partial<UitkeringRecord> = {}): UitkeringRecord => ({
-  burgerservicenummer: A,
-  dossierNummer,
-  soort: 'PW_ALGEMENE_BIJSTAND',
-  omschrijving: 'Algemene bijstand',
-  ingangsdatum: '2025-04-01',
-  einddatum: null,
-  besluiten: [{ soort: 'TOEKENNING', datum: '2025-03-20', toelichting: null }],
-  ...over,
-});
-
-const toewijzing = (toewijzingNummer: string, over: Partial<JeugdhulpRecord> = {}): JeugdhulpRecord => ({
-  burgerservicenummer: A,
-  toewijzingNummer,
-  productCategorie: '45',
-  productCode: '45A48',
-  omschrijving: 'Ambulante jeugdhulp',
-  verwijzer: 'huisarts',
-  ingangsdatum: '2025-09-01',
-  einddatum: null,
-  startZorg: null,
-  stopZorg: null,
-  omvang: null,
-  ...over,
-});
+const wmo = (toewijzingNummer: string, over: Partial<WmoVoorzieningRecord> = {}) => wmoVoorziening({ burgerservicenummer: A, toewijzingNummer, ...over });
+const uitkering = (dossierNummer: string, over: Partial<UitkeringRecord> = {}) => testUitkering({ burgerservicenummer: A, dossierNummer, ...over });
+const toewijzing = (toewijzingNummer: string, over: Partial<JeugdhulpRecord> = {}) => jeugdhulp({ burgerservicenummer: A, toewijzingNummer, ...over });
 
 let berichtSeq = 0;
 const header = (burgerservicenummer: string) => {
@@ -567,8 +533,8 @@ describe('fullBrp', () => {
     sources.calls.raadpleeg.length = 0;
 
     expect(await fullBrp(at('2026-02-02T04:00:00Z'), 'brp-2')).toEqual({ persons: 4, addresses: 1, removed: 1 });
-    const rows = await db.query<{ bsn: string; adresseerbaar_object_id: string | null; huishouden_id: string | null; geheimhouding: boolean; sync_run: string }>(
-      'SELECT bsn, adresseerbaar_object_id, huishouden_id, geheimhouding, sync_run FROM brp_persoon ORDER BY bsn',
+    const rows = await db.query<{ bsn: string; adresseerbaar_object_id: string | null; huishouden_id: string | null; geheimhouding: boolean; huishouden_volledig: boolean; sync_run: string }>(
+      'SELECT bsn, adresseerbaar_object_id, huishouden_id, geheimhouding, huishouden_volledig, sync_run FROM brp_persoon ORDER BY bsn',
     );
     expect(rows.map((r) => r.bsn)).toEqual([A, B, C, D].sort());
     // E (the parent's housemate) and the adult D's parent were not even asked for, and nobody was asked for twice.
@@ -580,6 +546,8 @@ describe('fullBrp', () => {
     expect(byBsn.get(D)!.huishouden_id).toBe(byBsn.get(A)!.huishouden_id);
     expect(byBsn.get(B)!.huishouden_id).not.toBe(byBsn.get(A)!.huishouden_id);
     expect(byBsn.get(C)!.geheimhouding).toBe(true);
+    // The subject's household is in the copy whole; the parents' (they live elsewhere) is not.
+    expect(rows.filter((r) => r.huishouden_volledig).map((r) => r.bsn).sort()).toEqual([A, D].sort());
     expect(rows.every((r) => r.sync_run === 'brp-2')).toBe(true);
     expect(await syncStateOf('BRP')).toMatchObject({ last_full_sync_at: ts('2026-02-02T04:00:00Z') });
   });

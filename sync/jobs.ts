@@ -1,5 +1,6 @@
 import { foldBerichten, type PendingEvent } from '../adapters/jeugd';
 import type { Kennisgeving } from '../adapters/gws';
+import type { RecordOf } from '../domain/record-types';
 import type { JeugdhulpRecord, PersoonRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
 import type { Db } from '../lib/db';
 import { mapLimit } from '../lib/map-limit';
@@ -33,20 +34,19 @@ const todayOf = (iso: string) => iso.slice(0, 10);
 export async function fullGws(deps: SyncDeps, run: string): Promise<JobResult> {
   const at = nowIso(deps);
   const held: HeldRecord[] = [];
-  let wmo = 0;
-  for await (const page of deps.sources.gws.scanWmoVoorzieningen({ pageSize: PAGE_SIZE })) {
-    const f = await deps.retention.filterForImport(deps.db, 'WMO_VOORZIENING', page, todayOf(at));
-    await upsertDossierRecords(deps.db, 'WMO_VOORZIENING', f.keep, run, at);
-    held.push(...f.held);
-    wmo += f.keep.length;
-  }
-  let uitkeringen = 0;
-  for await (const page of deps.sources.gws.scanUitkeringen({ pageSize: PAGE_SIZE })) {
-    const f = await deps.retention.filterForImport(deps.db, 'UITKERING', page, todayOf(at));
-    await upsertDossierRecords(deps.db, 'UITKERING', f.keep, run, at);
-    held.push(...f.held);
-    uitkeringen += f.keep.length;
-  }
+  // Both of GWS's record types the same way: page through, keep what is within its term.
+  const copy = async <T extends 'WMO_VOORZIENING' | 'UITKERING'>(type: T, pages: AsyncIterable<RecordOf[T][]>) => {
+    let kept = 0;
+    for await (const page of pages) {
+      const f = await deps.retention.filterForImport(deps.db, type, page, todayOf(at));
+      await upsertDossierRecords(deps.db, type, f.keep, run, at);
+      held.push(...f.held);
+      kept += f.keep.length;
+    }
+    return kept;
+  };
+  const wmo = await copy('WMO_VOORZIENING', deps.sources.gws.scanWmoVoorzieningen({ pageSize: PAGE_SIZE }));
+  const uitkeringen = await copy('UITKERING', deps.sources.gws.scanUitkeringen({ pageSize: PAGE_SIZE }));
   // The sweep, the backlog and the freshness mark commit together: either the read model is
   // known complete as of `at`, or it keeps its previous mark.
   const removed = await deps.db.transaction(async (tx) => {
@@ -222,7 +222,7 @@ export async function fullBrp(deps: SyncDeps, run: string): Promise<JobResult> {
   await fetch(parents);
 
   const persons = [...known.values()];
-  for (let i = 0; i < persons.length; i += PAGE_SIZE) await upsertPersons(deps.db, persons.slice(i, i + PAGE_SIZE), run, at);
+  for (let i = 0; i < persons.length; i += PAGE_SIZE) await upsertPersons(deps.db, persons.slice(i, i + PAGE_SIZE), run, at, addresses);
   const removed = await deps.db.transaction(async (tx) => {
     const n = await sweepPersons(tx, run, at);
     await markSynced(tx, 'BRP', { full: at });

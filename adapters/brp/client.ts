@@ -42,10 +42,10 @@ export const RAADPLEEG_FIELDS = [
 ] as const;
 
 /** Fields asked when searching who lives at an address: only who they are. */
-export const ZOEK_ADRES_FIELDS = ['burgerservicenummer'] as const;
+const ZOEK_ADRES_FIELDS = ['burgerservicenummer'] as const;
 
 /** The spec allows at most 20 BSNs per RaadpleegMetBurgerservicenummer request. */
-export const MAX_BSNS_PER_REQUEST = 20;
+const MAX_BSNS_PER_REQUEST = 20;
 
 export interface BrpClientOptions {
   /** Base URL of the API; requests go to `{baseUrl}/personen`. */
@@ -68,7 +68,7 @@ export interface BrpClientOptions {
   breakerHalfOpenAfterMs?: number;
 }
 
-export interface BrpClient {
+interface BrpClient {
   /**
    * Consults persons by BSN. Asks in batches of at most 20 (the spec's limit), several batches
    * in parallel. Returns the persons the BRP knows, in the order first asked; unknown BSNs are

@@ -82,7 +82,7 @@ function requiredType(object: JsonObject, path: string): string {
 }
 
 /** What an AbstractDatum says, in the record's terms. */
-export interface GelezenDatum {
+interface GelezenDatum {
   /** ISO date, only for a complete date (type Datum). */
   datum: string | null;
   /** What is known of an incomplete date; null for a complete one. */
@@ -182,7 +182,7 @@ function bsnOf(holder: unknown, path: string): string | null {
  * it under TijdelijkGeenGezag or GezagNietTeBepalen; a type we do not know is kept by name with
  * no holders, so the hub can still see that something is registered.
  */
-export function mapGezagsrelatie(value: unknown, path: string): GezagRecord {
+function mapGezagsrelatie(value: unknown, path: string): GezagRecord {
   if (!isObject(value)) throw protocolError(path, 'an object (Gezagsrelatie)', value);
   const type = requiredType(value, path);
   const holders: Array<string | null> = [];

@@ -5,7 +5,7 @@
  * kinds, and never carry personal data: no BSNs, names or values from a response, because these
  * messages end up in logs and in GraphQL errors.
  */
-export type SourceErrorCode =
+type SourceErrorCode =
   /** The BRP could not be reached or did not answer in time, is down, or refuses us (401/403/429). */
   | 'SOURCE_UNAVAILABLE'
   /** The BRP answered, but not as the spec says (or rejected our request as malformed). */

@@ -39,12 +39,12 @@ export interface GwsClientOptions {
   now?: () => Date;
 }
 
-export interface ScanOptions {
+interface ScanOptions {
   /** StUF maximumAantal per La01; GWS may send fewer. Between 1 and 1000. @defaultValue 100 */
   pageSize?: number;
 }
 
-export interface GwsClient {
+interface GwsClient {
   /** Every Wmo voorziening GWS holds, page by page, in key order. */
   scanWmoVoorzieningen(options?: ScanOptions): AsyncIterable<WmoVoorzieningRecord[]>;
   /** The Wmo voorzieningen of these persons, grouped in the order of `bsns` (duplicates asked once). */
@@ -61,7 +61,7 @@ export interface GwsClient {
 
 type Selectie = { bsn: string } | { sleutel: string } | undefined;
 
-export interface Lv01 {
+interface Lv01 {
   entiteittype: Entiteittype;
   zender: StufSysteem;
   ontvanger: StufSysteem;
@@ -76,7 +76,7 @@ export interface Lv01 {
 const CLIENT_RELATION: Record<Entiteittype, string> = { WVZ: 'WVZNPS', UIT: 'UITNPS' };
 
 /** Builds a `wvzLv01` / `uitLv01` vraagbericht. */
-export function buildLv01(v: Lv01): string {
+function buildLv01(v: Lv01): string {
   const name = `${v.entiteittype.toLowerCase()}Lv01`;
   const key = KEY_ELEMENT[v.entiteittype];
   let gelijk = '';

@@ -31,7 +31,7 @@ import {
   type XmlElement,
 } from './stuf-xml';
 
-export type Mutatiesoort = 'T' | 'W' | 'V';
+type Mutatiesoort = 'T' | 'W' | 'V';
 
 interface KennisgevingBase {
   referentienummer: string;
@@ -182,7 +182,7 @@ function read(xml: string): Kennisgeving {
     : { ...base, entiteittype, ...map(mapUitkering) };
 }
 
-export interface AnswerOptions {
+interface AnswerOptions {
   /** Clock for tijdstipBericht. @defaultValue () => new Date() */
   now?: () => Date;
 }
@@ -221,7 +221,7 @@ export function bevestiging(
 }
 
 /** What a Fo01 says; texts must not carry personal data. */
-export interface Fout {
+interface Fout {
   code: string;
   plek: 'client' | 'server';
   omschrijving: string;
@@ -239,7 +239,7 @@ const OMSCHRIJVING: Record<KennisgevingError['foutcode'], string> = {
   StUF055: 'Berichtbody is niet conform schema in sectormodel',
 };
 
-export function foutVoor(oorzaak: unknown): Fout {
+function foutVoor(oorzaak: unknown): Fout {
   if (oorzaak instanceof KennisgevingError) {
     return { code: oorzaak.foutcode, plek: 'client', omschrijving: OMSCHRIJVING[oorzaak.foutcode] };
   }
@@ -270,7 +270,7 @@ export function foutbericht(oorzaak: unknown, ontvanger: StufSysteem, options: A
   );
 }
 
-export interface KennisgevingReceiverOptions extends AnswerOptions {
+interface KennisgevingReceiverOptions extends AnswerOptions {
   /** Who we are: the ontvanger GWS addresses kennisgevingen to. */
   ontvanger: StufSysteem;
   /** Stores the change; resolve only once it is durable, since the Bv01 ends GWS's retries. */

@@ -50,7 +50,7 @@ function checkEntiteittype(el: XmlElement, expected: string, what: string): void
  * StUF date (yyyyMMdd) → ISO. Absent or noValue → null. A date StUF marks as incomplete
  * (`StUF:indOnvolledigeDatum` J, M or D) is not a full date, so it is "not known": null.
  */
-export function stufDate(parent: XmlElement, name: string, what: string): string | null {
+function stufDate(parent: XmlElement, name: string, what: string): string | null {
   const el = optional(parent, NS.SOC, name, what);
   if (!el || isNoValue(el) || el.text === '') return null;
   const onvolledig = attribute(el, NS.StUF, 'indOnvolledigeDatum');
@@ -145,7 +145,7 @@ export function mapUitkering(object: XmlElement, what: string): UitkeringRecord 
 // ---- answers -------------------------------------------------------------------------------
 
 /** What a Fo01/Fo02 foutbericht says, as far as it is safe to repeat. */
-export interface StufFoutInfo {
+interface StufFoutInfo {
   berichtcode: 'Fo01' | 'Fo02' | 'Fo03';
   /** A StUF foutcode such as StUF055, or null when the code is not in that form. */
   code: string | null;

@@ -5,7 +5,7 @@
  * berichtcodes, StUF foutcodes, HTTP status, sizes) — never values from the payload, so a BSN,
  * a name or a piece of the XML cannot end up in a log through this error.
  */
-export type SourceErrorCode = 'SOURCE_UNAVAILABLE' | 'SOURCE_PROTOCOL_ERROR';
+type SourceErrorCode = 'SOURCE_UNAVAILABLE' | 'SOURCE_PROTOCOL_ERROR';
 
 export class SourceError extends Error {
   /** `SOURCE_UNAVAILABLE`: down, slow or failing (worth retrying later). `SOURCE_PROTOCOL_ERROR`: the exchange itself is wrong. */

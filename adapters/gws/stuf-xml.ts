@@ -233,7 +233,7 @@ export function readSysteem(el: XmlElement, what: string): StufSysteem {
   };
 }
 
-export const BERICHTCODES = ['Lv01', 'La01', 'Lk01', 'Bv01', 'Fo01', 'Fo02', 'Fo03', 'Bv02', 'Bv03', 'Lk02'] as const;
+const BERICHTCODES = ['Lv01', 'La01', 'Lk01', 'Bv01', 'Fo01', 'Fo02', 'Fo03', 'Bv02', 'Bv03', 'Lk02'] as const;
 
 /** Checks the berichtcode in a stuurgegevens element. */
 export function expectBerichtcode(stuurgegevens: XmlElement, expected: string, what: string): void {

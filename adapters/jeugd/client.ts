@@ -11,7 +11,7 @@ import { SourceError } from './errors';
 import { parseFeed } from './parse';
 import type { JeugdBerichtRecord, RejectedBericht } from './types';
 
-export interface JeugdFeedClientOptions {
+interface JeugdFeedClientOptions {
   /** Base URL of the feed service; the feed is read at `{url}/berichten`. */
   url: string;
   /**

@@ -1,5 +1,5 @@
 /** Codes a Jeugd source failure can carry; they match the hub's `extensions.code` vocabulary. */
-export type SourceErrorCode = 'SOURCE_UNAVAILABLE' | 'SOURCE_PROTOCOL_ERROR';
+type SourceErrorCode = 'SOURCE_UNAVAILABLE' | 'SOURCE_PROTOCOL_ERROR';
 
 /**
  * The Jeugd/CJG feed could not be read (`SOURCE_UNAVAILABLE`: down, timed out, circuit open) or

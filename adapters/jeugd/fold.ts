@@ -31,20 +31,20 @@ export type PendingEvent =
   | { soort: 'JW307'; berichtId: string; burgerservicenummer: string; product: StopProductRecord };
 
 /** A report the fold could not apply, and why (no values from the message). */
-export interface RejectedEvent {
+interface RejectedEvent {
   berichtId: string;
   toewijzingNummer: string | null;
   reden: 'BSN_WIJKT_AF' | 'MEERDERE_TOEWIJZINGEN_PASSEN' | 'STATUS_AANLEVERING_NIET_ONDERSTEUND';
 }
 
-export interface FoldOptions {
+interface FoldOptions {
   /** Ids (`JeugdBerichtRecord.id`) of messages applied by earlier folds; they are skipped. */
   alreadyApplied?: ReadonlySet<string> | readonly string[];
   /** `pending` from the previous fold, retried first so their JW301 can arrive in any batch. */
   pending?: readonly PendingEvent[];
 }
 
-export interface FoldResult {
+interface FoldResult {
   /** Records that differ from `current` after the fold (new or modified), each once, final state. */
   changed: JeugdhulpRecord[];
   /** The whole state after the fold, by toewijzingNummer. `current` itself is never modified. */

@@ -11,19 +11,5 @@
  * ```
  * See README.md in this folder for the wire formats.
  */
-export { createJeugdFeedClient, type JeugdFeedClient, type JeugdFeedClientOptions, type JeugdFeedPage } from './client';
-export { foldBerichten, type FoldOptions, type FoldResult, type PendingEvent, type RejectedEvent } from './fold';
-export { parseFeed, parseJeugdBericht, type ParsedFeed } from './parse';
-export { SourceError, type SourceErrorCode } from './errors';
-export type {
-  JeugdBerichtRecord,
-  JeugdBerichtSoort,
-  Jw301Record,
-  Jw305Record,
-  Jw307Record,
-  ProductVerwijzing,
-  RejectedBericht,
-  StartProductRecord,
-  StatusAanlevering,
-  StopProductRecord,
-} from './types';
+export { createJeugdFeedClient, type JeugdFeedPage } from './client';
+export { foldBerichten, type PendingEvent } from './fold';

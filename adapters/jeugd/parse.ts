@@ -14,15 +14,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isValidBsn } from '../../lib/bsn';
 import type { JeugdhulpRecord, Omvang } from '../../domain/records';
 import { SourceError } from './errors';
-import type {
-  JeugdBerichtRecord,
-  JeugdBerichtSoort,
-  ProductVerwijzing,
-  RejectedBericht,
-  StartProductRecord,
-  StatusAanlevering,
-  StopProductRecord,
-} from './types';
+import type { JeugdBerichtRecord, JeugdBerichtSoort, ProductVerwijzing, RejectedBericht, StartProductRecord, StatusAanlevering, StopProductRecord } from './types';
 
 /** COD002-VEKT BerichtCode → message name. */
 const BERICHT_CODES: Readonly<Record<string, JeugdBerichtSoort>> = { '436': 'JW301', '438': 'JW305', '440': 'JW307' };
@@ -45,7 +37,7 @@ const parser = new XMLParser({
 class FormatError extends Error {}
 
 /** The parsed feed page. */
-export interface ParsedFeed {
+interface ParsedFeed {
   berichten: JeugdBerichtRecord[];
   rejected: RejectedBericht[];
   volgende: string;

@@ -1,4 +1,4 @@
-import type { JeugdhulpRecord, Omvang } from '../../domain/records';
+import type { JeugdhulpRecord } from '../../domain/records';
 
 /** The iJw messages this adapter understands, by their name in the iStandaard. */
 export type JeugdBerichtSoort = 'JW301' | 'JW305' | 'JW307';
@@ -10,7 +10,7 @@ export type JeugdBerichtSoort = 'JW301' | 'JW305' | 'JW307';
 export type StatusAanlevering = '1' | '2' | '3';
 
 /** What every parsed message has: its identity and routing, taken from the iJw Header. */
-export interface JeugdBerichtBase {
+interface JeugdBerichtBase {
   soort: JeugdBerichtSoort;
   /**
    * Identity used for idempotency: soort, Afzender and BerichtIdentificatie/Identificatie
@@ -34,7 +34,7 @@ export interface JeugdBerichtBase {
 }
 
 /** JW301: the gemeente assigns one or more products to a provider. */
-export interface Jw301Record extends JeugdBerichtBase {
+interface Jw301Record extends JeugdBerichtBase {
   soort: 'JW301';
   /** One per ToegewezenProduct; `startZorg`/`stopZorg` are always null here (JW301 does not carry them). */
   toewijzingen: JeugdhulpRecord[];
@@ -67,13 +67,13 @@ export interface StopProductRecord extends ProductVerwijzing {
 }
 
 /** JW305: the provider reports that care started. */
-export interface Jw305Record extends JeugdBerichtBase {
+interface Jw305Record extends JeugdBerichtBase {
   soort: 'JW305';
   startProducten: StartProductRecord[];
 }
 
 /** JW307: the provider reports that care stopped. */
-export interface Jw307Record extends JeugdBerichtBase {
+interface Jw307Record extends JeugdBerichtBase {
   soort: 'JW307';
   stopProducten: StopProductRecord[];
 }
@@ -88,5 +88,3 @@ export interface RejectedBericht {
   /** What was wrong, naming the element and what was expected. */
   reden: string;
 }
-
-export type { JeugdhulpRecord, Omvang };

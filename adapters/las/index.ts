@@ -11,5 +11,4 @@
  * ```
  * See README.md in this folder for the file formats.
  */
-export { LAS_EXPORT_FILES, listExports, readExport, type LasExport, type LasExportFile, type ListExportsOptions } from './reader';
-export { ImportError } from './errors';
+export { listExports, readExport, type LasExport } from './reader';

@@ -18,8 +18,8 @@ import { isValidBsn } from '../../lib/bsn';
 import { ImportError } from './errors';
 
 /** The CSV files every export holds. */
-export const LAS_EXPORT_FILES = ['leerlingen.csv', 'inschrijvingen.csv', 'verzuimmeldingen.csv', 'vrijstellingen.csv'] as const;
-export type LasExportFile = (typeof LAS_EXPORT_FILES)[number];
+const LAS_EXPORT_FILES = ['leerlingen.csv', 'inschrijvingen.csv', 'verzuimmeldingen.csv', 'vrijstellingen.csv'] as const;
+type LasExportFile = (typeof LAS_EXPORT_FILES)[number];
 
 const MANIFEST = 'manifest.json';
 
@@ -79,7 +79,7 @@ export interface LasExport {
   vrijstellingen: VrijstellingRecord[];
 }
 
-export interface ListExportsOptions {
+interface ListExportsOptions {
   /**
    * Told about each folder that is skipped and why (e.g. "checksum of inschrijvingen.csv does not
    * match"), for the operator: an export folder that never becomes complete needs a look.

@@ -4,7 +4,7 @@ import type { OrganisationRegister } from '../organisations';
 import { CONSENT_DOMAINS, type ConsentDomain } from '../types';
 import type { NewToestemming } from './store';
 
-export interface ToestemmingInputShape {
+interface ToestemmingInputShape {
   betrokkene: string;
   gegevenDoor: string;
   ontvanger: string;
@@ -14,7 +14,7 @@ export interface ToestemmingInputShape {
 }
 
 /** Age under which a parent with authority consents for the child (AVG art. 8 as applied by the UAVG). */
-export const CONSENT_AGE = 16;
+const CONSENT_AGE = 16;
 const AUTHORITY_TYPES = new Set(['GezamenlijkOuderlijkGezag', 'EenhoofdigOuderlijkGezag', 'GezamenlijkGezag', 'Voogdij']);
 
 /**

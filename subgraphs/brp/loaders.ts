@@ -4,17 +4,17 @@ import type { KnownPerson, PersonDirectory } from '../../read-model';
 
 export interface PersoonRow extends PersoonRecord {
   syncedAt: string;
-  /** Whether the hub's copy holds the person (else the BRP was asked for this request). */
-  inCopy: boolean;
+  /** Whether the hub's copy holds the person's whole household (else the BRP is asked for it). */
+  householdInCopy: boolean;
 }
 
 export interface BrpLoaders {
   persoon: DataLoader<string, PersoonRow | null>;
-  /** Everyone registered at an adresseerbaar object, by its identification; `inCopy` of the person it was asked for. */
-  bewoners: DataLoader<{ adresseerbaarObjectId: string; inCopy: boolean }, PersoonRow[], string>;
+  /** Everyone registered at an adresseerbaar object, by its identification, and whether the copy holds them all. */
+  bewoners: DataLoader<{ adresseerbaarObjectId: string; householdInCopy: boolean }, PersoonRow[], string>;
 }
 
-const row = (p: KnownPerson): PersoonRow => ({ ...p.record, syncedAt: p.syncedAt, inCopy: p.inCopy });
+const row = (p: KnownPerson): PersoonRow => ({ ...p.record, syncedAt: p.syncedAt, householdInCopy: p.householdInCopy });
 
 /** Persons as the BRP knows them, inside the hub's copy or not (read-model/person-directory.ts). */
 export function createBrpLoaders(persons: PersonDirectory): BrpLoaders {
@@ -25,11 +25,11 @@ export function createBrpLoaders(persons: PersonDirectory): BrpLoaders {
       return p ? row(p) : null;
     });
   });
-  const bewoners = new DataLoader<{ adresseerbaarObjectId: string; inCopy: boolean }, PersoonRow[], string>(
+  const bewoners = new DataLoader<{ adresseerbaarObjectId: string; householdInCopy: boolean }, PersoonRow[], string>(
     (keys) =>
       Promise.all(
         keys.map(async (k) => {
-          const members = (await persons.residents(k.adresseerbaarObjectId, k.inCopy)).map(row);
+          const members = (await persons.residents(k.adresseerbaarObjectId, k.householdInCopy)).map(row);
           // Members found here are worth remembering for their own Persoon fields in this request.
           for (const m of members) persoon.prime(m.burgerservicenummer, m);
           return members;

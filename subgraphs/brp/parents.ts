@@ -6,6 +6,6 @@ export interface HuishoudenParent {
   /** The data subject of the request: household fields are checked against this person. */
   burgerservicenummer: string;
   adres: AdresRecord;
-  /** Whether the hub's copy holds that person (and so their housemates). */
-  inCopy: boolean;
+  /** Whether the hub's copy holds that person's whole household. */
+  householdInCopy: boolean;
 }

@@ -11,7 +11,7 @@ export const resolvers: Resolvers = {
     async huishouden(_root, { burgerservicenummer }, ctx) {
       const persoon = await ctx.loaders.persoon.load(burgerservicenummer);
       if (!persoon?.adres) return null;
-      return { id: huishoudenId(persoon.adres.adresseerbaarObjectId), burgerservicenummer, adres: persoon.adres, inCopy: persoon.inCopy };
+      return { id: huishoudenId(persoon.adres.adresseerbaarObjectId), burgerservicenummer, adres: persoon.adres, householdInCopy: persoon.householdInCopy };
     },
   },
   Persoon: {
@@ -23,7 +23,7 @@ export const resolvers: Resolvers = {
     // A derived view under the one visibility rule: members the actor may not identify are left
     // out silently, so the list does not tell who else lives there.
     async leden(h, _args, ctx) {
-      const members = await ctx.loaders.bewoners.load({ adresseerbaarObjectId: h.adres.adresseerbaarObjectId, inCopy: h.inCopy });
+      const members = await ctx.loaders.bewoners.load({ adresseerbaarObjectId: h.adres.adresseerbaarObjectId, householdInCopy: h.householdInCopy });
       return ctx.policy.visible(members, (m) => ({ subject: m.burgerservicenummer, domain: 'BRP', category: 'BASIS' }), 'Huishouden.leden');
     },
   },

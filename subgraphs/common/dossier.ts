@@ -17,15 +17,36 @@ export interface DossierRows {
   gesynchroniseerdOp: string | null;
 }
 
+/** The loaders of a domain subgraph: the person's dossier block. */
+export interface DomainLoaders {
+  dossier: DataLoader<string, DossierRows>;
+}
+
+/** What a domain subgraph's resolvers see (codegen.yml names it as their context type). */
+export type DomainContext = SubgraphContext<DomainLoaders>;
+
+/**
+ * `Persoon` in a domain subgraph: the entity by its key, and `field` as the person's dossier
+ * block, read through the request's loader.
+ */
+export function persoonMetDossier<F extends string>(field: F) {
+  const load = (p: { burgerservicenummer: string }, _args: unknown, ctx: DomainContext) => ctx.loaders.dossier.load(p.burgerservicenummer);
+  return { __resolveReference: (ref: { burgerservicenummer: string }) => ({ burgerservicenummer: ref.burgerservicenummer }), [field]: load } as {
+    __resolveReference(ref: { burgerservicenummer: string }): { burgerservicenummer: string };
+  } & { [K in F]: typeof load };
+}
+
 /**
  * One DataLoader per request and domain: all persons asked for in one tick are read with a
  * single query, freshness included, whatever the household size (no N+1).
  */
-export function createDossierLoader(db: Db, source: SourceSystem, types: readonly RecordType[]): DataLoader<string, DossierRows> {
-  return new DataLoader(async (bsns) => {
-    const found = await dossiersOf(db, bsns, source, types);
-    return bsns.map((b) => ({ burgerservicenummer: b, ...found.get(b)! }));
-  });
+export function createDomainLoaders(db: Db, source: SourceSystem, types: readonly RecordType[]): DomainLoaders {
+  return {
+    dossier: new DataLoader(async (bsns) => {
+      const found = await dossiersOf(db, bsns, source, types);
+      return bsns.map((b) => ({ burgerservicenummer: b, ...found.get(b)! }));
+    }),
+  };
 }
 
 /**

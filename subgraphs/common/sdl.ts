@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Kind, parse, Source, type DocumentNode } from 'graphql';
 
 /** Shared type definitions in this folder that a subgraph can take in beside its own. */
-export type SharedSdl = 'bron' | 'omvang';
+type SharedSdl = 'bron' | 'omvang';
 
 /**
  * A subgraph's SDL: header.graphql (federation and @persoonsgegeven imports), then

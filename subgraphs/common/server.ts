@@ -57,7 +57,7 @@ export interface RunningSubgraph {
  * SOURCE_UNAVAILABLE on that path, so the rest of the answer stands. Its message is replaced,
  * since a driver's message can quote a row.
  */
-export function formatErrorFor(bron: string) {
+function formatErrorFor(bron: string) {
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     // Codes a client may see as they are. Anything else is an internal fault whose message could
@@ -82,7 +82,7 @@ function reportFault(bron: string, error: unknown): void {
 }
 
 /** Builds the subgraph's executable schema with the policy layer applied to every tagged field. */
-export function buildPolicySchema<L>(def: SubgraphDefinition<L>) {
+function buildPolicySchema<L>(def: SubgraphDefinition<L>) {
   return enforcePolicy(buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }]));
 }
 

@@ -1,55 +1,13 @@
-import type {
-  InschrijvingRecord,
-  JeugdhulpRecord,
-  LeerlingRecord,
-  UitkeringRecord,
-  VerzuimmeldingRecord,
-  VrijstellingRecord,
-  WmoVoorzieningRecord,
-} from '../../domain/records';
+import type { InschrijvingRecord, LeerlingRecord, UitkeringRecord, VerzuimmeldingRecord, VrijstellingRecord, WmoVoorzieningRecord } from '../../domain/records';
+import { jeugdhulp, TEST_BSN as BSN, uitkering as testUitkering, wmoVoorziening } from '../../domain/testing/records';
 import { eventsOf } from './events';
 
-const BSN = '999990019';
 const TODAY = '2026-03-15';
 
-const wmo = (over: Partial<WmoVoorzieningRecord> = {}): WmoVoorzieningRecord => ({
-  burgerservicenummer: BSN,
-  toewijzingNummer: 'WVZ-1',
-  productCategorie: '02',
-  productCode: '02A01',
-  omschrijving: 'Huishoudelijke ondersteuning',
-  ingangsdatum: '2025-01-01',
-  einddatum: '2026-01-31',
-  omvang: null,
-  leveringsvorm: 'ZIN',
-  ...over,
-});
-
-const jeugd = (over: Partial<JeugdhulpRecord> = {}): JeugdhulpRecord => ({
-  burgerservicenummer: BSN,
-  toewijzingNummer: 'JH-1',
-  productCategorie: '45',
-  productCode: '45A48',
-  omschrijving: 'Ambulante jeugdhulp',
-  verwijzer: 'huisarts',
-  ingangsdatum: '2025-09-01',
-  einddatum: null,
-  startZorg: null,
-  stopZorg: null,
-  omvang: null,
-  ...over,
-});
-
-const uitkering = (over: Partial<UitkeringRecord> = {}): UitkeringRecord => ({
-  burgerservicenummer: BSN,
-  dossierNummer: 'UIT-1',
-  soort: 'PW_ALGEMENE_BIJSTAND',
-  omschrijving: 'Algemene bijstand',
-  ingangsdatum: '2025-04-01',
-  einddatum: null,
-  besluiten: [],
-  ...over,
-});
+// The defaults are the shared test records' but for the end of the Wmo voorziening and a benefit without decisions.
+const wmo = (over: Partial<WmoVoorzieningRecord> = {}) => wmoVoorziening({ einddatum: '2026-01-31', omvang: null, ...over });
+const jeugd = jeugdhulp;
+const uitkering = (over: Partial<UitkeringRecord> = {}) => testUitkering({ besluiten: [], ...over });
 
 describe('eventsOf', () => {
   it('tells a Wmo voorziening as its start and its end, with the record’s omschrijving, domain and source', () => {

@@ -1,16 +1,9 @@
 import type { InschrijvingRecord, LeerlingRecord, VerzuimmeldingRecord, VrijstellingRecord } from '../../domain/records';
-import { bron, shownRecords } from '../common/dossier';
-import type { SubgraphContext } from '../common/server';
+import { bron, persoonMetDossier, shownRecords } from '../common/dossier';
 import type { Resolvers } from './generated/resolvers-types';
-import type { LeerplichtLoaders } from './loaders';
-
-export type LeerplichtContext = SubgraphContext<LeerplichtLoaders>;
 
 export const resolvers: Resolvers = {
-  Persoon: {
-    __resolveReference: (ref) => ({ burgerservicenummer: ref.burgerservicenummer }),
-    leerplicht: (p, _args, ctx) => ctx.loaders.dossier.load(p.burgerservicenummer),
-  },
+  Persoon: persoonMetDossier('leerplicht'),
   LeerplichtDossier: {
     kwalificatieplichtig: async (d, _args, ctx) =>
       (await shownRecords<LeerlingRecord>(d, ctx, 'LeerplichtDossier.kwalificatieplichtig', { type: 'LEERLING', newestBy: 'burgerservicenummer' }))[0]?.kwalificatieplichtig ?? null,

@@ -1,16 +1,9 @@
 import type { UitkeringRecord } from '../../domain/records';
-import { bron, shownRecords } from '../common/dossier';
-import type { SubgraphContext } from '../common/server';
+import { bron, persoonMetDossier, shownRecords } from '../common/dossier';
 import type { Resolvers } from './generated/resolvers-types';
-import type { WerkInkomenLoaders } from './loaders';
-
-export type WerkInkomenContext = SubgraphContext<WerkInkomenLoaders>;
 
 export const resolvers: Resolvers = {
-  Persoon: {
-    __resolveReference: (ref) => ({ burgerservicenummer: ref.burgerservicenummer }),
-    werkEnInkomen: (p, _args, ctx) => ctx.loaders.dossier.load(p.burgerservicenummer),
-  },
+  Persoon: persoonMetDossier('werkEnInkomen'),
   WerkEnInkomenDossier: {
     uitkeringen: (d, _args, ctx) => shownRecords<UitkeringRecord>(d, ctx, 'WerkEnInkomenDossier.uitkeringen', { newestBy: 'ingangsdatum' }),
     bron: (d) => bron('GWS', d),

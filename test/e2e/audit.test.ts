@@ -1,5 +1,5 @@
 import { asSuperuserBypassingTriggers } from '../../audit/testing/backends';
-import { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '../../policy/internal-context';
+import { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '../../policy';
 import { startTestHub, type GraphQLBody, type TestHub } from '../support/hub';
 
 /**

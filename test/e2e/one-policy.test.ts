@@ -39,12 +39,13 @@ const codes = (res: GraphQLBody) => (res.errors ?? []).map((e) => `${e.path?.joi
 
 describe('one policy layer', () => {
   let t: TestHub;
+  let world: ReturnType<typeof generateMunicipality>;
   let outside: string;
   let unknownToBrp: string;
   let readModelQueries = 0;
 
   beforeAll(async () => {
-    const world = generateMunicipality({ inhabitants: 400 });
+    world = generateMunicipality({ inhabitants: 400 });
     world.wmo.push({ ...ENDS, productCategorie: '02', productCode: '02A01', omschrijving: 'Begeleiding', ingangsdatum: '2010-01-01', leveringsvorm: 'ZIN' });
     // No polls in the background: the read-model statements counted below are the requests' own.
     t = await startTestHub({ municipality: world, clock: () => now, env: { JEUGD_POLL_MS: '3600000', LAS_IMPORT_MS: '3600000' } });
@@ -170,10 +171,16 @@ describe('one policy layer', () => {
       expect(await t.hub.db.query('SELECT 1 FROM brp_persoon WHERE bsn = $1', [outside])).toHaveLength(0);
     });
 
-    it('lists the household of a person outside the copy as the BRP has it', async () => {
-      const res = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', 'query($bsn: String!) { huishouden(burgerservicenummer: $bsn) { leden { burgerservicenummer } } }', { variables: { bsn: outside } });
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.huishouden.leden.map((l: { burgerservicenummer: string }) => l.burgerservicenummer)).toContain(outside);
+    it('lists every household as the BRP has it, also where the copy holds only one of its members', async () => {
+      // A parent copied for a minor living elsewhere: the copy does not hold the parent's housemates.
+      const partial = await t.hub.db.query<{ bsn: string }>('SELECT bsn FROM brp_persoon WHERE NOT huishouden_volledig ORDER BY bsn LIMIT 3');
+      expect(partial.length).toBeGreaterThan(0);
+      for (const bsn of [...partial.map((r) => r.bsn), outside, WITHOUT_WMO]) {
+        const address = world.inhabitants.find((p) => p.bsn === bsn)!.adresseerbaarObjectId;
+        const residents = world.inhabitants.filter((p) => p.adresseerbaarObjectId === address).map((p) => p.bsn).sort();
+        const res = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', 'query($bsn: String!) { huishouden(burgerservicenummer: $bsn) { leden { burgerservicenummer } } }', { variables: { bsn } });
+        expect({ bsn, leden: res.data!.huishouden.leden.map((l: { burgerservicenummer: string }) => l.burgerservicenummer).sort() }).toEqual({ bsn, leden: residents });
+      }
     });
 
     it('answers null only where the BRP does not know the BSN, for every caller alike', async () => {

@@ -1,6 +1,6 @@
 import { generateMunicipality } from '../../municipality';
 import type { Municipality } from '../../municipality/types';
-import type { Role } from '../../policy/types';
+import type { Role } from '../../policy';
 import { startTestHub, type GraphQLBody, type TestHub } from '../support/hub';
 
 /**

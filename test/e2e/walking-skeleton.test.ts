@@ -1,4 +1,4 @@
-import { INTERNAL_CONTEXT_HEADER } from '../../policy/internal-context';
+import { INTERNAL_CONTEXT_HEADER } from '../../policy';
 import { startTestHub, type TestHub } from '../support/hub';
 
 const WMO_QUERY = `{ persoon(burgerservicenummer: "999990019") {

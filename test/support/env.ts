@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { openDb, withSearchPath, type Db } from '../../lib/db';
+import { scratchSchema, type Db } from '../../lib/db';
 import { migrate } from '../../lib/migrate';
 
 /** The real Postgres and Redis the tests use: CI's from .ci/run, else the machine's defaults. */
-export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function uniqueName(prefix: string): string {
@@ -15,19 +15,7 @@ export function uniqueName(prefix: string): string {
  * connection string that sets search_path, so test files running side by side never meet.
  */
 export async function isolatedDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; db: Db; drop(): Promise<void> }> {
-  const schema = uniqueName('t');
-  const admin = await openDb({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
-  await admin.exec(`CREATE SCHEMA ${schema}`);
-  const url = withSearchPath(TEST_DATABASE_URL, schema);
-  const db = await openDb({ databaseUrl: url, poolSize: 4 });
-  if (options.migrated !== false) await migrate(db);
-  return {
-    url,
-    db,
-    async drop() {
-      await db.close().catch(() => undefined);
-      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.close();
-    },
-  };
+  const scratch = await scratchSchema(TEST_DATABASE_URL, 't', 4);
+  if (options.migrated !== false) await migrate(scratch.db);
+  return scratch;
 }

@@ -149,7 +149,7 @@ const AUTO_DELIVERED_TOP = new Set(['geheimhoudingPersoonsgegevens', 'opschortin
 /** `inOnderzoek` exists at almost every level and is auto-delivered at each. */
 const AUTO_DELIVERED_ANYWHERE = 'inOnderzoek';
 
-export type FieldProblem = { index: number; kind: 'unknown' | 'notAllowed' };
+type FieldProblem = { index: number; kind: 'unknown' | 'notAllowed' };
 
 function merge(a: FieldTree | true | undefined, b: FieldTree | true): FieldTree | true {
   if (a === undefined) return b;

@@ -19,7 +19,7 @@ import { foutbericht, type Foutbericht, type ProblemKind } from './problem';
 import { parseQuery, type Query } from './query';
 import { World } from './world';
 
-export interface BrpSimulatorOptions {
+interface BrpSimulatorOptions {
   /** The world to serve. Change it after the start only through `setInhabitant` and `setOverlijden`. */
   municipality: Municipality;
   /** TCP port; 0 picks a free one. @defaultValue 0 */

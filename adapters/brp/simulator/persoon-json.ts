@@ -13,7 +13,7 @@ import type { World } from './world';
 export type Json = Record<string, unknown>;
 
 /** A calendar date in the Netherlands: leeftijd changes at Dutch midnight, not UTC midnight. */
-export interface CalendarDate {
+interface CalendarDate {
   year: number;
   month: number;
   day: number;
@@ -43,7 +43,7 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
  * so a day without a month, or a month without a year, cannot be expressed: those parts are
  * dropped (a month without a year becomes DatumOnbekend).
  */
-export function toDatum(date: PartialDate): Json {
+function toDatum(date: PartialDate): Json {
   const { year, month, day } = date;
   if (year === undefined) return { type: 'DatumOnbekend', onbekend: true, langFormaat: 'onbekend' };
   if (month === undefined) return { type: 'JaarDatum', jaar: year, langFormaat: String(year) };
@@ -61,7 +61,7 @@ export function toDatum(date: PartialDate): Json {
  * date, or a year-and-month date in the month of birth (the birthday may or may not have
  * passed).
  */
-export function leeftijd(geboortedatum: PartialDate, today: CalendarDate): number | undefined {
+function leeftijd(geboortedatum: PartialDate, today: CalendarDate): number | undefined {
   const { year, month, day } = geboortedatum;
   if (year === undefined || month === undefined) return undefined;
   if (day === undefined && month === today.month) return undefined;
@@ -77,7 +77,7 @@ const GESLACHT: Record<Geslacht, Json> = {
 };
 
 /** Voorletters as the BRP derives them: one per given name, "IJ" kept together as in "IJsbrand". */
-export function voorletters(voornamen: string): string {
+function voorletters(voornamen: string): string {
   return voornamen
     .split(/\s+/)
     .filter((naam) => naam.length > 0)
@@ -85,7 +85,7 @@ export function voorletters(voornamen: string): string {
     .join('');
 }
 
-export function volledigeNaam(i: Inhabitant): string {
+function volledigeNaam(i: Inhabitant): string {
   return [i.voornamen, i.voorvoegsel, i.geslachtsnaam].filter((part) => part).join(' ');
 }
 

@@ -50,7 +50,7 @@ export type Query =
       inclusiefOverledenPersonen: boolean;
     });
 
-export type ParseResult =
+type ParseResult =
   | { kind: 'ok'; query: Query }
   | { kind: 'invalid'; invalidParams: InvalidParam[] }
   /** A search type the spec defines but this stand-in does not implement. */

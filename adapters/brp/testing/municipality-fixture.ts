@@ -10,7 +10,7 @@ import type { Address, Inhabitant, Municipality } from '../../../municipality/ty
 export const FIXTURE_NOW = new Date('2025-06-15T10:00:00Z');
 
 /** The n-th elfproef-valid test BSN in the 9999xxxxx range above the showcase numbers. */
-export function testBsn(n: number): string {
+function testBsn(n: number): string {
   let found = 0;
   for (let prefix = 99_995_000; ; prefix++) {
     const digit = bsnCheckDigit(String(prefix));

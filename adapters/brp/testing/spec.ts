@@ -32,7 +32,7 @@ type Schema = Record<string, unknown> & {
 let cachedSchemas: Record<string, Schema> | undefined;
 
 /** `components.schemas` of the spec, parsed once per test file. */
-export function specSchemas(): Record<string, Schema> {
+function specSchemas(): Record<string, Schema> {
   if (!cachedSchemas) {
     const spec = parse(fs.readFileSync(SPEC_PATH, 'utf8')) as { components: { schemas: Record<string, Schema> } };
     cachedSchemas = spec.components.schemas;

@@ -18,10 +18,7 @@ import { Outbox, type OutboxOptions, type OutboxStats } from './outbox';
 import { SOC_NS, envelope, stuurgegevens, tijdstip, uitObject, wvzObject, type StufSystem } from './stuf-wire';
 import { fo02, la01, parseVraag, selectPage, type AnswerContext } from './vraag';
 
-export type { StufSystem } from './stuf-wire';
-export type { OutboxStats } from './outbox';
-
-export interface GwsSimulatorOptions {
+interface GwsSimulatorOptions {
   /** The world the stand-in is seeded from; copied, so later changes to it do not leak in. */
   municipality: Municipality;
   /** @defaultValue 0 (any free port) */

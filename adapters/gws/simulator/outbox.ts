@@ -6,13 +6,13 @@
  */
 import { SOAP_NS, kid, readXml, textOf, type Node } from './stuf-wire';
 
-export interface OutboxItem {
+interface OutboxItem {
   referentienummer: string;
   soapAction: string;
   xml: string;
 }
 
-export type Outcome = 'delivered' | 'rejected' | 'retry';
+type Outcome = 'delivered' | 'rejected' | 'retry';
 
 export interface OutboxOptions {
   /** First retry delay. @defaultValue 100 */
@@ -157,7 +157,7 @@ export class Outbox {
  * afnemer blames on us (plek client): resending the same message cannot help, so it is set
  * aside. Anything else, including a Fo01 from the afnemer's side (plek server): retry.
  */
-export function judge(xml: string, referentienummer: string): Outcome {
+function judge(xml: string, referentienummer: string): Outcome {
   const doc = readXml(xml);
   if (!doc || !xml.includes(SOAP_NS)) return 'retry';
   const body = kid(kid(doc, 'Envelope'), 'Body');

@@ -10,7 +10,7 @@ export const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const STUF_NS = 'http://www.egem.nl/StUF/StUF0301';
 /** The stand-in's sectormodel: Wmo voorzieningen (WVZ) and Participatiewet uitkeringen (UIT). */
 export const SOC_NS = 'http://www.ontschot.nl/StUF/sector/soc/0100';
-export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
+const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
 export interface StufSystem {
   organisatie: string;
@@ -70,7 +70,7 @@ function system(tag: 'zender' | 'ontvanger', s: StufSystem): string {
   );
 }
 
-export interface Stuurgegevens {
+interface Stuurgegevens {
   berichtcode: string;
   zender: StufSystem;
   ontvanger?: StufSystem;
@@ -103,7 +103,7 @@ function field(name: string, value: string | undefined): string {
 }
 
 /** ISO date → StUF date (yyyyMMdd). The world is trusted, but a bad date must not go out silently. */
-export function stufDate(iso: string | undefined): string | undefined {
+function stufDate(iso: string | undefined): string | undefined {
   if (iso === undefined) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new RangeError(`expected an ISO date (YYYY-MM-DD), got ${iso.length} characters`);

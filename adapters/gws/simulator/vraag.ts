@@ -25,7 +25,7 @@ import {
 } from './stuf-wire';
 
 /** A StUF foutcode with the fixed text the stand-in sends; texts never echo request content. */
-export interface StufFout {
+interface StufFout {
   code: string;
   plek: 'client' | 'server';
   omschrijving: string;
@@ -52,7 +52,7 @@ function fout(code: keyof typeof FOUT, details?: string): StufFout & { details?:
 /** Berichtcodes StUF 3.01 defines; one of these that we do not answer is "niet ondersteund". */
 const STUF_BERICHTCODE = /^(Lv(0[1-9]|1[0-4])|La(0[1-9]|1[0-4])|Lk0[1-6]|Sa0[1-4]|Sh0[1-4]|Bv0[1-4]|Fo0[1-3]|Di0[12]|Du0[12]|Tr01)$/;
 
-export interface Vraag {
+interface Vraag {
   entiteittype: Entiteittype;
   zender: StufSystem;
   referentienummer: string;
@@ -63,7 +63,7 @@ export interface Vraag {
   start?: string;
 }
 
-export type Parsed =
+type Parsed =
   | { ok: true; vraag: Vraag }
   | { ok: false; fout: StufFout & { details?: string }; zender?: StufSystem; referentienummer?: string };
 
@@ -157,7 +157,7 @@ export function parseVraag(xml: string, self: StufSystem): Parsed {
   return { ok: true, vraag: { entiteittype, zender, referentienummer, maximumAantal, bsn, sleutel, start } };
 }
 
-export interface Page<T> {
+interface Page<T> {
   items: T[];
   more: boolean;
 }

@@ -6,7 +6,7 @@ import { bsnCheckDigit } from '../../../lib/bsn';
 import type { Municipality, Uitkering, WmoVoorziening } from '../../../municipality/types';
 
 /** The n-th valid test BSN in the 999 range (skipping prefixes without a check digit). */
-export function testBsn(n: number): string {
+function testBsn(n: number): string {
   let candidate = n;
   for (;;) {
     const prefix = `999${String(candidate).padStart(5, '0')}`;

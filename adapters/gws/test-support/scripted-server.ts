@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Step =
+type Step =
   | { status: number; body?: string; contentType?: string }
   | { forward: string }
   | { hang: true }

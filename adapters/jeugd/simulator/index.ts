@@ -28,7 +28,7 @@ import type { Address, Inhabitant, JeugdToewijzing, Municipality } from '../../.
 import { REDEN_VOLGENS_PLAN, renderJw301, renderJw305, renderJw307, type ClientData, type Envelope } from './ijw-messages';
 
 /** A world event the stand-in publishes as one iJw message. */
-export type JeugdBericht =
+type JeugdBericht =
   | { soort: 'JW301'; toewijzing: JeugdToewijzing; identificatie?: string; dagtekening?: string }
   | { soort: 'JW305'; toewijzing: JeugdToewijzing; startZorg: string; identificatie?: string; dagtekening?: string }
   | {
@@ -41,7 +41,7 @@ export type JeugdBericht =
       dagtekening?: string;
     };
 
-export interface JeugdSimulatorOptions {
+interface JeugdSimulatorOptions {
   municipality: Municipality;
   /** @defaultValue 0 (a free port) */
   port?: number;

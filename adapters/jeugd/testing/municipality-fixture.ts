@@ -6,7 +6,7 @@ import { bsnCheckDigit } from '../../../lib/bsn';
 import type { Inhabitant, JeugdToewijzing, Municipality } from '../../../municipality/types';
 
 /** The n-th (0-based) elfproef-valid test BSN in the 999 range; deterministic. */
-export function testBsn(n: number): string {
+function testBsn(n: number): string {
   let found = -1;
   for (let k = 0; ; k++) {
     const prefix = `99997${String(k).padStart(3, '0')}`;

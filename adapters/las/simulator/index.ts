@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Inschrijving, Leerling, Municipality, Verzuimmelding, Vrijstelling } from '../../../municipality/types';
 
-export interface LasSimulatorOptions {
+interface LasSimulatorOptions {
   /** World the LAS starts from; it keeps its own copy, later changes come in through upserts. */
   municipality: Municipality;
   /** Where exports go; created when missing. */
@@ -25,7 +25,7 @@ export interface LasSimulatorOptions {
   now?: () => Date;
 }
 
-export interface LasSimulator {
+interface LasSimulator {
   /** Writes a full export of the current state and returns its id (sortable by time). */
   exportNow(): Promise<string>;
   /** Adds or replaces a verzuimmelding (key: meldingId). */

@@ -5,7 +5,7 @@
  */
 import type { Municipality } from '../../../municipality/types';
 
-export const BSN_17 = '999990032';
+const BSN_17 = '999990032';
 export const BSN_12 = '999990044';
 export const BSN_5 = '999990093';
 

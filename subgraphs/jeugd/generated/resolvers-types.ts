@@ -1,6 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { JeugdDossierRows } from '../loaders';
-import { JeugdContext } from '../resolvers';
+import { DossierRows, DomainContext } from '../../common/dossier';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -156,7 +155,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Bron: ResolverTypeWrapper<Bron>;
-  JeugdDossier: ResolverTypeWrapper<JeugdDossierRows>;
+  JeugdDossier: ResolverTypeWrapper<DossierRows>;
   Jeugdhulp: ResolverTypeWrapper<Jeugdhulp>;
   Omvang: ResolverTypeWrapper<Omvang>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -170,7 +169,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Bron: Bron;
-  JeugdDossier: JeugdDossierRows;
+  JeugdDossier: DossierRows;
   Jeugdhulp: Jeugdhulp;
   Omvang: Omvang;
   Float: Scalars['Float']['output'];
@@ -185,7 +184,7 @@ export type ComposeDirectiveDirectiveArgs = {
   name: Scalars['String']['input'];
 };
 
-export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = JeugdContext, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type LinkDirectiveArgs = {
   as?: Maybe<Scalars['String']['input']>;
@@ -194,30 +193,30 @@ export type LinkDirectiveArgs = {
   url: Scalars['String']['input'];
 };
 
-export type LinkDirectiveResolver<Result, Parent, ContextType = JeugdContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type LinkDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type PersoonsgegevenDirectiveArgs = {
   categorie: Scalars['String']['input'];
   domein: Scalars['String']['input'];
 };
 
-export type PersoonsgegevenDirectiveResolver<Result, Parent, ContextType = JeugdContext, Args = PersoonsgegevenDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type PersoonsgegevenDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = PersoonsgegevenDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ShareableDirectiveArgs = { };
 
-export type ShareableDirectiveResolver<Result, Parent, ContextType = JeugdContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ShareableDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type BronResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
+export type BronResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
   gesynchroniseerdOp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   systeem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type JeugdDossierResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['JeugdDossier'] = ResolversParentTypes['JeugdDossier']> = {
+export type JeugdDossierResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['JeugdDossier'] = ResolversParentTypes['JeugdDossier']> = {
   bron?: Resolver<Maybe<ResolversTypes['Bron']>, ParentType, ContextType>;
   jeugdhulp?: Resolver<Array<ResolversTypes['Jeugdhulp']>, ParentType, ContextType>;
 };
 
-export type JeugdhulpResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['Jeugdhulp'] = ResolversParentTypes['Jeugdhulp']> = {
+export type JeugdhulpResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Jeugdhulp'] = ResolversParentTypes['Jeugdhulp']> = {
   einddatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ingangsdatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   omschrijving?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -230,13 +229,13 @@ export type JeugdhulpResolvers<ContextType = JeugdContext, ParentType extends Re
   verwijzer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type OmvangResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['Omvang'] = ResolversParentTypes['Omvang']> = {
+export type OmvangResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Omvang'] = ResolversParentTypes['Omvang']> = {
   eenheid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   frequentie?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   volume?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type PersoonResolvers<ContextType = JeugdContext, ParentType extends ResolversParentTypes['Persoon'] = ResolversParentTypes['Persoon'], FederationReferenceType extends FederationReferenceTypes['Persoon'] = FederationReferenceTypes['Persoon']> = {
+export type PersoonResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Persoon'] = ResolversParentTypes['Persoon'], FederationReferenceType extends FederationReferenceTypes['Persoon'] = FederationReferenceTypes['Persoon']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Persoon']> | FederationReferenceType, FederationReferenceType, ContextType>;
   burgerservicenummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   jeugd?: Resolver<Maybe<ResolversTypes['JeugdDossier']>, ParentType, ContextType>;
@@ -250,7 +249,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'link__Import';
 }
 
-export type Resolvers<ContextType = JeugdContext> = {
+export type Resolvers<ContextType = DomainContext> = {
   Bron?: BronResolvers<ContextType>;
   JeugdDossier?: JeugdDossierResolvers<ContextType>;
   Jeugdhulp?: JeugdhulpResolvers<ContextType>;
@@ -260,7 +259,7 @@ export type Resolvers<ContextType = JeugdContext> = {
   link__Import?: GraphQLScalarType;
 };
 
-export type DirectiveResolvers<ContextType = JeugdContext> = {
+export type DirectiveResolvers<ContextType = DomainContext> = {
   composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   persoonsgegeven?: PersoonsgegevenDirectiveResolver<any, any, ContextType>;

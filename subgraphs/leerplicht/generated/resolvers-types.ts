@@ -1,7 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { LeerplichtDossierRows } from '../loaders';
+import { DossierRows, DomainContext } from '../../common/dossier';
 import { InschrijvingRecord, VerzuimmeldingRecord } from '../../../domain/records';
-import { LeerplichtContext } from '../resolvers';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -168,7 +167,7 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Bron: ResolverTypeWrapper<Bron>;
   Inschrijving: ResolverTypeWrapper<InschrijvingRecord>;
-  LeerplichtDossier: ResolverTypeWrapper<LeerplichtDossierRows>;
+  LeerplichtDossier: ResolverTypeWrapper<DossierRows>;
   Persoon: ResolverTypeWrapper<Omit<Persoon, 'leerplicht'> & { leerplicht?: Maybe<ResolversTypes['LeerplichtDossier']> }>;
   Verzuimmelding: ResolverTypeWrapper<VerzuimmeldingRecord>;
   Vrijstelling: ResolverTypeWrapper<Vrijstelling>;
@@ -182,7 +181,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Bron: Bron;
   Inschrijving: InschrijvingRecord;
-  LeerplichtDossier: LeerplichtDossierRows;
+  LeerplichtDossier: DossierRows;
   Persoon: Omit<Persoon, 'leerplicht'> & { leerplicht?: Maybe<ResolversParentTypes['LeerplichtDossier']> } | FederationReferenceTypes['Persoon'];
   Verzuimmelding: VerzuimmeldingRecord;
   Vrijstelling: Vrijstelling;
@@ -196,7 +195,7 @@ export type ComposeDirectiveDirectiveArgs = {
   name: Scalars['String']['input'];
 };
 
-export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = LeerplichtContext, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type LinkDirectiveArgs = {
   as?: Maybe<Scalars['String']['input']>;
@@ -205,25 +204,25 @@ export type LinkDirectiveArgs = {
   url: Scalars['String']['input'];
 };
 
-export type LinkDirectiveResolver<Result, Parent, ContextType = LeerplichtContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type LinkDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type PersoonsgegevenDirectiveArgs = {
   categorie: Scalars['String']['input'];
   domein: Scalars['String']['input'];
 };
 
-export type PersoonsgegevenDirectiveResolver<Result, Parent, ContextType = LeerplichtContext, Args = PersoonsgegevenDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type PersoonsgegevenDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = PersoonsgegevenDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ShareableDirectiveArgs = { };
 
-export type ShareableDirectiveResolver<Result, Parent, ContextType = LeerplichtContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ShareableDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type BronResolvers<ContextType = LeerplichtContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
+export type BronResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
   gesynchroniseerdOp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   systeem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type InschrijvingResolvers<ContextType = LeerplichtContext, ParentType extends ResolversParentTypes['Inschrijving'] = ResolversParentTypes['Inschrijving']> = {
+export type InschrijvingResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Inschrijving'] = ResolversParentTypes['Inschrijving']> = {
   brin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   einddatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ingangsdatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -231,7 +230,7 @@ export type InschrijvingResolvers<ContextType = LeerplichtContext, ParentType ex
   school?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type LeerplichtDossierResolvers<ContextType = LeerplichtContext, ParentType extends ResolversParentTypes['LeerplichtDossier'] = ResolversParentTypes['LeerplichtDossier']> = {
+export type LeerplichtDossierResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['LeerplichtDossier'] = ResolversParentTypes['LeerplichtDossier']> = {
   bron?: Resolver<Maybe<ResolversTypes['Bron']>, ParentType, ContextType>;
   inschrijvingen?: Resolver<Array<ResolversTypes['Inschrijving']>, ParentType, ContextType>;
   kwalificatieplichtig?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -239,13 +238,13 @@ export type LeerplichtDossierResolvers<ContextType = LeerplichtContext, ParentTy
   vrijstellingen?: Resolver<Array<ResolversTypes['Vrijstelling']>, ParentType, ContextType>;
 };
 
-export type PersoonResolvers<ContextType = LeerplichtContext, ParentType extends ResolversParentTypes['Persoon'] = ResolversParentTypes['Persoon'], FederationReferenceType extends FederationReferenceTypes['Persoon'] = FederationReferenceTypes['Persoon']> = {
+export type PersoonResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Persoon'] = ResolversParentTypes['Persoon'], FederationReferenceType extends FederationReferenceTypes['Persoon'] = FederationReferenceTypes['Persoon']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Persoon']> | FederationReferenceType, FederationReferenceType, ContextType>;
   burgerservicenummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   leerplicht?: Resolver<Maybe<ResolversTypes['LeerplichtDossier']>, ParentType, ContextType>;
 };
 
-export type VerzuimmeldingResolvers<ContextType = LeerplichtContext, ParentType extends ResolversParentTypes['Verzuimmelding'] = ResolversParentTypes['Verzuimmelding']> = {
+export type VerzuimmeldingResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Verzuimmelding'] = ResolversParentTypes['Verzuimmelding']> = {
   afhandeling?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   meldingId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -253,7 +252,7 @@ export type VerzuimmeldingResolvers<ContextType = LeerplichtContext, ParentType 
   soort?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type VrijstellingResolvers<ContextType = LeerplichtContext, ParentType extends ResolversParentTypes['Vrijstelling'] = ResolversParentTypes['Vrijstelling']> = {
+export type VrijstellingResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Vrijstelling'] = ResolversParentTypes['Vrijstelling']> = {
   artikel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   einddatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ingangsdatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -268,7 +267,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'link__Import';
 }
 
-export type Resolvers<ContextType = LeerplichtContext> = {
+export type Resolvers<ContextType = DomainContext> = {
   Bron?: BronResolvers<ContextType>;
   Inschrijving?: InschrijvingResolvers<ContextType>;
   LeerplichtDossier?: LeerplichtDossierResolvers<ContextType>;
@@ -279,7 +278,7 @@ export type Resolvers<ContextType = LeerplichtContext> = {
   link__Import?: GraphQLScalarType;
 };
 
-export type DirectiveResolvers<ContextType = LeerplichtContext> = {
+export type DirectiveResolvers<ContextType = DomainContext> = {
   composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   persoonsgegeven?: PersoonsgegevenDirectiveResolver<any, any, ContextType>;

@@ -1,6 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { WerkInkomenDossierRows } from '../loaders';
-import { WerkInkomenContext } from '../resolvers';
+import { DossierRows, DomainContext } from '../../common/dossier';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -154,7 +153,7 @@ export type ResolversTypes = {
   Bron: ResolverTypeWrapper<Bron>;
   Persoon: ResolverTypeWrapper<Omit<Persoon, 'werkEnInkomen'> & { werkEnInkomen?: Maybe<ResolversTypes['WerkEnInkomenDossier']> }>;
   Uitkering: ResolverTypeWrapper<Uitkering>;
-  WerkEnInkomenDossier: ResolverTypeWrapper<WerkInkomenDossierRows>;
+  WerkEnInkomenDossier: ResolverTypeWrapper<DossierRows>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -167,7 +166,7 @@ export type ResolversParentTypes = {
   Bron: Bron;
   Persoon: Omit<Persoon, 'werkEnInkomen'> & { werkEnInkomen?: Maybe<ResolversParentTypes['WerkEnInkomenDossier']> } | FederationReferenceTypes['Persoon'];
   Uitkering: Uitkering;
-  WerkEnInkomenDossier: WerkInkomenDossierRows;
+  WerkEnInkomenDossier: DossierRows;
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
@@ -178,7 +177,7 @@ export type ComposeDirectiveDirectiveArgs = {
   name: Scalars['String']['input'];
 };
 
-export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = WerkInkomenContext, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type LinkDirectiveArgs = {
   as?: Maybe<Scalars['String']['input']>;
@@ -187,37 +186,37 @@ export type LinkDirectiveArgs = {
   url: Scalars['String']['input'];
 };
 
-export type LinkDirectiveResolver<Result, Parent, ContextType = WerkInkomenContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type LinkDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type PersoonsgegevenDirectiveArgs = {
   categorie: Scalars['String']['input'];
   domein: Scalars['String']['input'];
 };
 
-export type PersoonsgegevenDirectiveResolver<Result, Parent, ContextType = WerkInkomenContext, Args = PersoonsgegevenDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type PersoonsgegevenDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = PersoonsgegevenDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ShareableDirectiveArgs = { };
 
-export type ShareableDirectiveResolver<Result, Parent, ContextType = WerkInkomenContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ShareableDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type BesluitResolvers<ContextType = WerkInkomenContext, ParentType extends ResolversParentTypes['Besluit'] = ResolversParentTypes['Besluit']> = {
+export type BesluitResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Besluit'] = ResolversParentTypes['Besluit']> = {
   datum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   soort?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toelichting?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type BronResolvers<ContextType = WerkInkomenContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
+export type BronResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
   gesynchroniseerdOp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   systeem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type PersoonResolvers<ContextType = WerkInkomenContext, ParentType extends ResolversParentTypes['Persoon'] = ResolversParentTypes['Persoon'], FederationReferenceType extends FederationReferenceTypes['Persoon'] = FederationReferenceTypes['Persoon']> = {
+export type PersoonResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Persoon'] = ResolversParentTypes['Persoon'], FederationReferenceType extends FederationReferenceTypes['Persoon'] = FederationReferenceTypes['Persoon']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Persoon']> | FederationReferenceType, FederationReferenceType, ContextType>;
   burgerservicenummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   werkEnInkomen?: Resolver<Maybe<ResolversTypes['WerkEnInkomenDossier']>, ParentType, ContextType>;
 };
 
-export type UitkeringResolvers<ContextType = WerkInkomenContext, ParentType extends ResolversParentTypes['Uitkering'] = ResolversParentTypes['Uitkering']> = {
+export type UitkeringResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Uitkering'] = ResolversParentTypes['Uitkering']> = {
   besluiten?: Resolver<Array<ResolversTypes['Besluit']>, ParentType, ContextType>;
   dossierNummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   einddatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -226,7 +225,7 @@ export type UitkeringResolvers<ContextType = WerkInkomenContext, ParentType exte
   soort?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type WerkEnInkomenDossierResolvers<ContextType = WerkInkomenContext, ParentType extends ResolversParentTypes['WerkEnInkomenDossier'] = ResolversParentTypes['WerkEnInkomenDossier']> = {
+export type WerkEnInkomenDossierResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['WerkEnInkomenDossier'] = ResolversParentTypes['WerkEnInkomenDossier']> = {
   bron?: Resolver<Maybe<ResolversTypes['Bron']>, ParentType, ContextType>;
   uitkeringen?: Resolver<Array<ResolversTypes['Uitkering']>, ParentType, ContextType>;
 };
@@ -239,7 +238,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'link__Import';
 }
 
-export type Resolvers<ContextType = WerkInkomenContext> = {
+export type Resolvers<ContextType = DomainContext> = {
   Besluit?: BesluitResolvers<ContextType>;
   Bron?: BronResolvers<ContextType>;
   Persoon?: PersoonResolvers<ContextType>;
@@ -249,7 +248,7 @@ export type Resolvers<ContextType = WerkInkomenContext> = {
   link__Import?: GraphQLScalarType;
 };
 
-export type DirectiveResolvers<ContextType = WerkInkomenContext> = {
+export type DirectiveResolvers<ContextType = DomainContext> = {
   composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   persoonsgegeven?: PersoonsgegevenDirectiveResolver<any, any, ContextType>;

@@ -1,6 +1,5 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { WmoDossierRows } from '../loaders';
-import { WmoContext } from '../resolvers';
+import { DossierRows, DomainContext } from '../../common/dossier';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -163,7 +162,7 @@ export type ResolversTypes = {
   Omvang: ResolverTypeWrapper<Omvang>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Persoon: ResolverTypeWrapper<Omit<Persoon, 'wmo'> & { wmo?: Maybe<ResolversTypes['WmoDossier']> }>;
-  WmoDossier: ResolverTypeWrapper<WmoDossierRows>;
+  WmoDossier: ResolverTypeWrapper<DossierRows>;
   WmoVoorziening: ResolverTypeWrapper<WmoVoorziening>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
@@ -177,7 +176,7 @@ export type ResolversParentTypes = {
   Omvang: Omvang;
   Float: Scalars['Float']['output'];
   Persoon: Omit<Persoon, 'wmo'> & { wmo?: Maybe<ResolversParentTypes['WmoDossier']> } | FederationReferenceTypes['Persoon'];
-  WmoDossier: WmoDossierRows;
+  WmoDossier: DossierRows;
   WmoVoorziening: WmoVoorziening;
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   link__Import: Scalars['link__Import']['output'];
@@ -189,7 +188,7 @@ export type ComposeDirectiveDirectiveArgs = {
   name: Scalars['String']['input'];
 };
 
-export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = WmoContext, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type LinkDirectiveArgs = {
   as?: Maybe<Scalars['String']['input']>;
@@ -198,42 +197,42 @@ export type LinkDirectiveArgs = {
   url: Scalars['String']['input'];
 };
 
-export type LinkDirectiveResolver<Result, Parent, ContextType = WmoContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type LinkDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type PersoonsgegevenDirectiveArgs = {
   categorie: Scalars['String']['input'];
   domein: Scalars['String']['input'];
 };
 
-export type PersoonsgegevenDirectiveResolver<Result, Parent, ContextType = WmoContext, Args = PersoonsgegevenDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type PersoonsgegevenDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = PersoonsgegevenDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ShareableDirectiveArgs = { };
 
-export type ShareableDirectiveResolver<Result, Parent, ContextType = WmoContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ShareableDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type BronResolvers<ContextType = WmoContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
+export type BronResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
   gesynchroniseerdOp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   systeem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type OmvangResolvers<ContextType = WmoContext, ParentType extends ResolversParentTypes['Omvang'] = ResolversParentTypes['Omvang']> = {
+export type OmvangResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Omvang'] = ResolversParentTypes['Omvang']> = {
   eenheid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   frequentie?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   volume?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type PersoonResolvers<ContextType = WmoContext, ParentType extends ResolversParentTypes['Persoon'] = ResolversParentTypes['Persoon'], FederationReferenceType extends FederationReferenceTypes['Persoon'] = FederationReferenceTypes['Persoon']> = {
+export type PersoonResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Persoon'] = ResolversParentTypes['Persoon'], FederationReferenceType extends FederationReferenceTypes['Persoon'] = FederationReferenceTypes['Persoon']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Persoon']> | FederationReferenceType, FederationReferenceType, ContextType>;
   burgerservicenummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   wmo?: Resolver<Maybe<ResolversTypes['WmoDossier']>, ParentType, ContextType>;
 };
 
-export type WmoDossierResolvers<ContextType = WmoContext, ParentType extends ResolversParentTypes['WmoDossier'] = ResolversParentTypes['WmoDossier']> = {
+export type WmoDossierResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['WmoDossier'] = ResolversParentTypes['WmoDossier']> = {
   bron?: Resolver<Maybe<ResolversTypes['Bron']>, ParentType, ContextType>;
   voorzieningen?: Resolver<Array<ResolversTypes['WmoVoorziening']>, ParentType, ContextType>;
 };
 
-export type WmoVoorzieningResolvers<ContextType = WmoContext, ParentType extends ResolversParentTypes['WmoVoorziening'] = ResolversParentTypes['WmoVoorziening']> = {
+export type WmoVoorzieningResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['WmoVoorziening'] = ResolversParentTypes['WmoVoorziening']> = {
   einddatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ingangsdatum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   leveringsvorm?: Resolver<Maybe<ResolversTypes['Leveringsvorm']>, ParentType, ContextType>;
@@ -252,7 +251,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'link__Import';
 }
 
-export type Resolvers<ContextType = WmoContext> = {
+export type Resolvers<ContextType = DomainContext> = {
   Bron?: BronResolvers<ContextType>;
   Omvang?: OmvangResolvers<ContextType>;
   Persoon?: PersoonResolvers<ContextType>;
@@ -262,7 +261,7 @@ export type Resolvers<ContextType = WmoContext> = {
   link__Import?: GraphQLScalarType;
 };
 
-export type DirectiveResolvers<ContextType = WmoContext> = {
+export type DirectiveResolvers<ContextType = DomainContext> = {
   composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   persoonsgegeven?: PersoonsgegevenDirectiveResolver<any, any, ContextType>;
