@@ -12,7 +12,7 @@
  * per variant, S3 queries per request, the sync) and bench/results-detail.json (everything). See
  * bench/README.md for the method.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueDevToken } from '../gateway/auth';

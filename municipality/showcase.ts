@@ -25,7 +25,6 @@ import type {
   Leerling,
   Uitkering,
   Verzuimmelding,
-  Vrijstelling,
   WmoVoorziening,
   World,
 } from './types';

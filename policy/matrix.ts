@@ -1,4 +1,4 @@
-import { CONSENT_DOMAINS, PURPOSES, ROLES, type ConsentDomain, type Domain, type Purpose, type Role } from './types';
+import { CONSENT_DOMAINS, PURPOSES, ROLES, type ConsentDomain, type Domain, type Purpose } from './types';
 import { consentStatus, inForce, type ConsentTerm } from './consent/in-force';
 import { conclude, type Decision } from './decision';
 import type { OrganisationRegister } from './organisations';
