@@ -5,6 +5,7 @@ import type { JeugdhulpRecord, PersoonRecord, UitkeringRecord, WmoVoorzieningRec
 import type { Db } from '../lib/db';
 import { mapLimit } from '../lib/map-limit';
 import { analyzeReadModels, deleteDossierRecords, dossierSubjects, markSynced, recordsOfType, sweepDossier, sweepPersons, syncState, upsertDossierRecords, upsertPersons } from '../read-model';
+import { ConsentStore } from '../policy';
 import type { RetentionEngine } from '../retention';
 import type { SyncSources } from './sources';
 
@@ -184,12 +185,14 @@ export async function importLas(deps: SyncDeps, run: string, force = false): Pro
 /**
  * The retention run (daily, and last in every full sync): destroy what is past its term (which
  * the read path already no longer serves) or under a carried-out request. It then refreshes the
- * planner's statistics of the read models, which a full sync has just rewritten.
+ * planner's statistics of the read models, which a full sync has just rewritten, and of the
+ * consent register, which every request reads.
  */
 export async function retention(deps: SyncDeps): Promise<JobResult> {
   const at = nowIso(deps);
   const destroyed = await deps.retention.destroy(deps.db, todayOf(at), at);
   await analyzeReadModels(deps.db);
+  await new ConsentStore(deps.db).analyze();
   return destroyed;
 }
 
