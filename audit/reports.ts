@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import type { Db } from '../lib/db';
+import type { OpaqueIds } from '../lib/opaque';
 import { badUserInput } from '../lib/errors';
 import { subjectsWithRecords } from '../read-model';
 import { destructionRecords, type DestructionRecord } from '../retention';
@@ -78,7 +79,8 @@ export const MAX_PAGE = 500;
 export const MAX_INZAGE = 20_000;
 
 /** Reads of the audit log and the destruction records: each one query (or a few) at the root, none per parent. */
-export function createAuditReports(db: Db, source: AuditSource): AuditReports {
+export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds): AuditReports {
+  const { page, read: readCursor } = pager(ids);
   return {
     source,
 
@@ -230,28 +232,24 @@ function pageSize(first: number | null | undefined): number {
   return n;
 }
 
-function page<T>(rows: T[], limit: number, key: (t: T) => [string, string]): Page<T> {
-  const nodes = rows.slice(0, limit);
-  const edges = nodes.map((node) => ({ cursor: writeCursor(key(node)), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
-}
-
-function writeCursor(key: [string, string]): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+/** Pages are cursored by (tijdstip, id), sealed (lib/opaque.ts): a cursor can be neither read nor made up. */
+function pager(ids: OpaqueIds) {
+  return {
+    page<T>(rows: T[], limit: number, key: (t: T) => [string, string]): Page<T> {
+      const nodes = rows.slice(0, limit);
+      const edges = nodes.map((node) => ({ cursor: ids.seal(key(node)), node }));
+      return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
+    /** A cursor's (tijdstip, id); anything else is BAD_USER_INPUT, never a database error. */
+    read(cursor: string, idPattern: RegExp): [string, string] {
+      const key = ids.open(cursor);
+      if (Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && !Number.isNaN(Date.parse(key[0])) && typeof key[1] === 'string' && idPattern.test(key[1])) return [key[0], key[1]];
+      throw badUserInput('after must be a cursor from an earlier page');
+    },
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A cursor's (tijdstip, id), checked so that a forged cursor is a BAD_USER_INPUT, not a database error. */
-function readCursor(cursor: string, idPattern: RegExp): [string, string] {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && !Number.isNaN(Date.parse(key[0])) && typeof key[1] === 'string' && idPattern.test(key[1])) return [key[0], key[1]];
-  } catch {
-    // falls through to the same answer as any other bad cursor
-  }
-  throw badUserInput('after must be a cursor from an earlier page');
-}
 
 /** An ISO date or date-time as an ISO instant; a date means its start (UTC). */
 function moment(value: string, argument: string): string {

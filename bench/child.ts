@@ -177,7 +177,8 @@ async function standins(args: { inhabitants: number; dataDir: string }): Promise
   const { SHOWCASE_BSNS } = await import('../municipality');
   const { municipality, built } = benchWorld(args.inhabitants);
   // Only the stand-ins' own settings matter here (ports, StUF identities, where LAS writes).
-  const config = loadConfig({ DATA_DIR: args.dataDir, INHABITANTS: String(args.inhabitants) });
+  const { BENCH_KENNISGEVING_KEY } = await import('./env');
+  const config = loadConfig({ DATA_DIR: args.dataDir, INHABITANTS: String(args.inhabitants), STUF_KENNISGEVING_KEY: BENCH_KENNISGEVING_KEY });
   const standIns = await startStandIns(config, municipality, true);
   // Voorzieningen the incremental test changes: ordinary persons (no showcase story is touched).
   const showcase = new Set<string>(SHOWCASE_BSNS);

@@ -1,3 +1,4 @@
+import { BENCH_ID_KEY, BENCH_KENNISGEVING_KEY } from './env';
 import { loadavg } from 'node:os';
 import { runLoad, type LoadResult } from './load';
 import type { BenchChild } from './rpc';
@@ -134,6 +135,8 @@ export function hubEnv(options: { databaseUrl: string; redisUrl: string; dataDir
       DATABASE_URL: options.databaseUrl,
       REDIS_URL: options.redisUrl,
       DATA_DIR: options.dataDir,
+      ID_KEY: BENCH_ID_KEY,
+      STUF_KENNISGEVING_KEY: BENCH_KENNISGEVING_KEY,
       HOST: '127.0.0.1',
       PORT: String(base),
       SUBGRAPH_BASE_PORT: String(base + 1),

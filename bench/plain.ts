@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../lib/db';
 import { Policy, type Basis, type Decision, type RequestContext, type RequestPolicy } from '../policy';
+import { OpaqueIds } from '../lib/opaque';
+import { BENCH_ID_KEY } from './env';
 import { PersonDirectory, type StoredRecord } from '../read-model';
 import { SUBGRAPHS } from '../subgraphs';
 import { formatError, readBody, type RunningSubgraph, type SubgraphContext, type SubgraphDefinition } from '../subgraphs/common/server';
@@ -105,7 +107,7 @@ export async function startPlainSubgraphs(db: Db, options: { host?: string; name
   const running: RunningSubgraph[] = [];
   // The same read models and stores as the hub's; only the per-request policy is AllowAll.
   const persons = new PersonDirectory(db);
-  const deps = { db, persons, policy: new Policy({ db, persons }) };
+  const deps = { db, persons, policy: new Policy({ db, persons }), ids: new OpaqueIds(BENCH_ID_KEY) };
   for (const s of SUBGRAPHS) {
     if (options.names && !options.names.includes(s.name)) continue;
     running.push(await startPlainSubgraph(s.create(deps), { host: options.host }));

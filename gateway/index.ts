@@ -8,7 +8,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { AddressInfo } from 'node:net';
 import { INTERNAL_CONTEXT_HEADER, isPurpose, type InternalContextSigner, type OrganisationRegister, type RequestContext, type Rules } from '../policy';
 import { readBody } from '../subgraphs/common/server';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { queryLimits } from '../lib/query-limits';
 import { AuthError, type TokenVerifier } from './auth';
 import { TrustedDocuments } from './trusted-documents';
 
@@ -42,9 +42,15 @@ export interface RunningGateway {
 
 interface GatewayContext {
   request: RequestContext;
-  signed: string;
+  /** The request's context, encoded once; each subgraph fetch signs it for itself. */
+  prepared: PreparedContext;
   traceparent: string;
 }
+
+type PreparedContext = ReturnType<InternalContextSigner['prepare']>;
+
+/** Carries the prepared context from willSendRequest to the fetcher; never sent to a subgraph. */
+const PENDING_CONTEXT_HEADER = 'x-ontschot-pending-context';
 
 /**
  * The edge: authenticates the caller, checks the claimed purpose against the rules, and passes
@@ -55,7 +61,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // One keep-alive pool for all subgraph fetches. The gateway's default fetcher costs far more
   // CPU per request (its agent inspects a stack trace on every call to pick http or https).
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const fetcher = ((url: string, init: object) => nodeFetch(url, { ...init, agent })) as unknown as Fetcher;
+  const signer = options.signer;
+  // One fetcher per subgraph, because the context is signed for one subgraph and one body, and
+  // the body exists only here: the data source serialises the request after willSendRequest.
+  // willSendRequest leaves the request's prepared context in PENDING_CONTEXT_HEADER, which is
+  // taken out again before anything is sent.
+  const fetcherFor = (audience: string) =>
+    ((url: string, init: { method?: string; headers: Record<string, string>; body?: string }) => {
+      const { [PENDING_CONTEXT_HEADER]: pending, ...headers } = init.headers;
+      // Fail closed: a fetch without its request's context is not sent (the data source makes
+      // that part of the answer SOURCE_UNAVAILABLE).
+      if (!pending || typeof init.body !== 'string') return Promise.reject(new Error(`no request context for the ${audience} fetch`));
+      headers[INTERNAL_CONTEXT_HEADER] = signer.sign(pending as PreparedContext, audience, init.body);
+      return nodeFetch(url, { ...init, headers, agent });
+    }) as unknown as Fetcher;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
@@ -63,7 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url,
-        fetcher,
+        fetcher: fetcherFor(name),
         // A subgraph that cannot be reached makes its part of the answer SOURCE_UNAVAILABLE; the
         // rest of the answer stands, and the client learns no internal address.
         didEncounterError(error) {
@@ -71,7 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           throw new GraphQLError(`The ${name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: name } });
         },
         willSendRequest({ request, context }) {
-          request.http?.headers.set(INTERNAL_CONTEXT_HEADER, context.signed);
+          request.http?.headers.set(PENDING_CONTEXT_HEADER, context.prepared);
           request.http?.headers.set('traceparent', context.traceparent);
         },
       });
@@ -80,7 +99,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const trusted = options.trustedDocuments ?? new TrustedDocuments();
   // Query limits before any subgraph is asked: depth, aliases, directives, tokens and cost, and
   // no field suggestions that would map the schema for a caller who may not see it.
-  const armor = new ApolloArmor({ maxDepth: { n: 10 }, maxAliases: { n: 20 }, costLimit: { maxCost: 5000 } }).protect();
+  // The same limits every subgraph enforces again (lib/query-limits.ts).
+  const armor = queryLimits();
   const server = new ApolloServer<GatewayContext>({
     gateway,
     ...armor,
@@ -111,12 +131,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
     const auth = header(req, 'authorization');
     const token = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!token) return error(res, 401, 'UNAUTHENTICATED', 'Expected Authorization: Bearer <token>');
+    if (!token) return error(res, 401, 'UNAUTHENTICATED', 'Expected Authorization: Bearer <token>', { 'www-authenticate': bearerChallenge(false) });
     let claims;
     try {
       claims = await options.verifyToken(token);
     } catch (err) {
-      return error(res, 401, 'UNAUTHENTICATED', err instanceof AuthError ? `Not authenticated: ${err.message}` : 'Not authenticated');
+      return error(res, 401, 'UNAUTHENTICATED', err instanceof AuthError ? `Not authenticated: ${err.message}` : 'Not authenticated', { 'www-authenticate': bearerChallenge(true) });
     }
     const resolved = options.organisations.resolve(claims, options.rules);
     if ('refusal' in resolved) return error(res, 403, resolved.refusal.code, resolved.refusal.message);
@@ -156,7 +176,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     const context: GatewayContext = {
       request,
-      signed: await options.signer.sign(request),
+      prepared: options.signer.prepare(request),
       traceparent: `00-${request.traceId}-${spanId}-${trace?.flags ?? '01'}`,
     };
 
@@ -222,11 +242,19 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
 
-function error(res: ServerResponse, status: number, code: string, message: string): void {
-  json(res, status, { errors: [{ message, extensions: { code } }] });
+function error(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  json(res, status, { errors: [{ message, extensions: { code } }] }, headers);
+}
+
+/**
+ * The WWW-Authenticate challenge of a 401 (RFC 6750 §3): the realm always, and `invalid_token`
+ * when a token was sent and refused; without one the client is only told how to authenticate.
+ */
+function bearerChallenge(tokenSent: boolean): string {
+  return tokenSent ? 'Bearer realm="ontschot", error="invalid_token"' : 'Bearer realm="ontschot"';
 }

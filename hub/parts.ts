@@ -5,7 +5,7 @@ import { AuditLog, AuditSigner, devSigningKey, parseSigningKey, parseTrustedKeys
 import { createBrpClient } from '../adapters/brp';
 import { startBrpSimulator } from '../adapters/brp/simulator';
 import { createGwsClient, type StufSysteem } from '../adapters/gws';
-import { startGwsSimulator } from '../adapters/gws/simulator';
+import { startGwsSimulator, type KennisgevingAuth } from '../adapters/gws/simulator';
 import { createJeugdFeedClient } from '../adapters/jeugd';
 import { startJeugdSimulator } from '../adapters/jeugd/simulator';
 import { listExports, readExport } from '../adapters/las';
@@ -15,11 +15,13 @@ import { createTokenVerifier } from '../gateway/auth';
 import { startGateway, type RunningGateway } from '../gateway';
 import { parseSubgraphUrls, type Config } from '../lib/config';
 import type { Db } from '../lib/db';
+import { devIdKey, OpaqueIds } from '../lib/opaque';
 import type { Municipality } from '../municipality/types';
 import { InternalContextSigner, loadOrganisations, loadRules, Policy, type OrganisationRegister, type Rules } from '../policy';
 import { PersonDirectory, syncState } from '../read-model';
 import { SUBGRAPHS } from '../subgraphs';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
+import type { KennisgevingCredential } from '../sync/kennisgeving-endpoint';
 import type { BrpSource, SyncSources } from '../sync/sources';
 
 /**
@@ -45,8 +47,26 @@ export function stufParties(config: Config): { hub: StufSysteem; gws: StufSystee
   };
 }
 
-/** Starts a stand-in for every back office whose URL is not configured, with its first data in place. */
-export async function startStandIns(config: Config, municipality: Municipality, randomPorts = false): Promise<StandIns & { close(): Promise<void> }> {
+/**
+ * The kennisgeving endpoint's credential, from config: mutual TLS (STUF_TLS_*, files read here),
+ * the shared key STUF_KENNISGEVING_KEY, or both. With neither (loadConfig allows that only in
+ * development mode) a random key for this start, which only the built-in GWS stand-in learns.
+ * `standIn` is what that stand-in presents: the key (it has no client certificate).
+ */
+export function kennisgevingCredential(config: Config): { credential: KennisgevingCredential; standIn: KennisgevingAuth; generated: boolean } {
+  const tls = config.STUF_TLS_CERT && config.STUF_TLS_KEY && config.STUF_TLS_CA
+    ? { cert: readFileSync(config.STUF_TLS_CERT), key: readFileSync(config.STUF_TLS_KEY), ca: readFileSync(config.STUF_TLS_CA) }
+    : undefined;
+  const key = config.STUF_KENNISGEVING_KEY ?? (tls ? undefined : randomBytes(32).toString('base64url'));
+  return { credential: { ...(tls ? { tls } : {}), ...(key ? { key } : {}) }, standIn: key ? { bearerKey: key } : {}, generated: !tls && !config.STUF_KENNISGEVING_KEY };
+}
+
+/**
+ * Starts a stand-in for every back office whose URL is not configured, with its first data in
+ * place. `kennisgevingAuth` is what the GWS stand-in presents when it pushes (default: the
+ * configured STUF_KENNISGEVING_KEY).
+ */
+export async function startStandIns(config: Config, municipality: Municipality, randomPorts = false, options: { kennisgevingAuth?: KennisgevingAuth } = {}): Promise<StandIns & { close(): Promise<void> }> {
   const port = (name: keyof typeof STANDIN_PORT_OFFSET) => (randomPorts ? 0 : config.SUBGRAPH_BASE_PORT + STANDIN_PORT_OFFSET[name]);
   const parties = stufParties(config);
   const started: StandIns = {};
@@ -56,7 +76,8 @@ export async function startStandIns(config: Config, municipality: Municipality, 
     // showcase stories are the same on every start, whatever today is.
     if (!config.BRP_API_URL) started.brp = await startBrpSimulator({ municipality, port: port('brp'), host: config.HOST, now: () => new Date(`${municipality.referenceDate}T12:00:00Z`) });
     if (!config.GWS_STUF_URL) {
-      started.gws = await startGwsSimulator({ municipality, port: port('gws'), host: config.HOST, systeem: parties.gws, afnemer: parties.hub });
+      const kennisgevingAuth = options.kennisgevingAuth ?? (config.STUF_KENNISGEVING_KEY ? { bearerKey: config.STUF_KENNISGEVING_KEY } : {});
+      started.gws = await startGwsSimulator({ municipality, port: port('gws'), host: config.HOST, systeem: parties.gws, afnemer: parties.hub, kennisgevingAuth });
     }
     if (!config.JEUGD_FEED_URL) started.jeugd = await startJeugdSimulator({ municipality, port: port('jeugd'), host: config.HOST });
     if (!config.LAS_EXPORT_DIR) {
@@ -106,6 +127,8 @@ export interface PolicyParts {
   audit: AuditLog;
   /** What "now" is for policy and sync. */
   clock: () => Date;
+  /** Household ids and cursors, keyed (the same key in sync and in the subgraphs). */
+  ids: OpaqueIds;
 }
 
 /** The policy parts of one process, from config: rules, the organisation register, the context signer, the audit log. */
@@ -116,6 +139,7 @@ export function createPolicyParts(config: Config, db: Db, options: { clock?: () 
     signer: new InternalContextSigner(options.internalContextKey ?? config.INTERNAL_CONTEXT_KEY ?? randomBytes(32).toString('hex')),
     audit: createAuditLog(config, db),
     clock: options.clock ?? (() => new Date()),
+    ids: new OpaqueIds(config.ID_KEY ?? devIdKey(config.DATA_DIR)),
   };
 }
 
@@ -137,7 +161,7 @@ export async function startSubgraphs(
 ): Promise<RunningSubgraph[]> {
   const persons = new PersonDirectory(db, options.brp, parts.clock);
   const policy = new Policy({ db, persons, rules: parts.rules, organisations: parts.organisations, clock: parts.clock });
-  const deps = { db, persons, policy, audit: parts.audit };
+  const deps = { db, persons, policy, audit: parts.audit, ids: parts.ids };
   const running: RunningSubgraph[] = [];
   try {
     for (const [i, s] of SUBGRAPHS.entries()) {
@@ -170,7 +194,9 @@ export async function startGatewayPart(
     supergraphSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8'),
     subgraphUrls: options.urls,
     verifyToken: await createTokenVerifier(
-      config.devAuth ? { mode: 'dev', dataDir: config.DATA_DIR } : { mode: 'oidc', issuer: config.AUTH_ISSUER!, jwksUrl: config.AUTH_JWKS_URL!, audience: config.AUTH_AUDIENCE! },
+      config.devAuth
+        ? { mode: 'dev', dataDir: config.DATA_DIR, maxTokenLifetimeS: config.AUTH_MAX_TOKEN_LIFETIME_S }
+        : { mode: 'oidc', issuer: config.AUTH_ISSUER!, jwksUrl: config.AUTH_JWKS_URL!, audience: config.AUTH_AUDIENCE!, maxTokenLifetimeS: config.AUTH_MAX_TOKEN_LIFETIME_S },
     ),
     rules: policy.rules,
     organisations: policy.organisations,

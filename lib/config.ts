@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -19,10 +20,21 @@ const schema = z.object({
   REDIS_URL: url.default('redis://127.0.0.1:6379'),
   /** Key prefix of the hub's queues in Redis: hubs sharing one Redis must each have their own. */
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'expected 1–40 of a–z 0–9 _ -').default('ontschot'),
-  /** OIDC issuer whose tokens are accepted. Unset (with the two below): development mode. */
+  /**
+   * `production` switches on the production rules (productionProblems below): no development
+   * sign-in, and every secret configured rather than made up at start.
+   */
+  NODE_ENV: z.string().optional(),
+  /** OIDC issuer whose tokens are accepted. Unset (with the two below): development mode, refused in production. */
   AUTH_ISSUER: z.string().min(1).optional(),
+  /** Where the issuer publishes its signing keys (JWKS); in production https, unless on a loopback host. */
   AUTH_JWKS_URL: url.optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /**
+   * Longest lifetime (s) of an accepted access token: exp − iat, or exp − now without iat. A
+   * stolen token is worth at most this long; development tokens are issued for exactly this.
+   */
+  AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(60).max(86400).default(3600),
   /** Base URL of a BRP API Personen v2; unset: the built-in stand-in. */
   BRP_API_URL: url.optional(),
   /** API key sent as X-API-KEY to the BRP API, if it wants one. */
@@ -37,11 +49,16 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Size of the synthetic municipality the stand-ins are seeded with. */
   INHABITANTS: z.coerce.number().int().min(20).max(90000).default(20000),
-  /** HMAC key (≥ 32 chars) for the gateway→subgraph internal context. Unset: random per start. */
+  /**
+   * Secret (≥ 32 chars) keying the ids the API hands out (households) and sealing its paging
+   * cursors. Unset: a development key kept under DATA_DIR. Parts run apart must share one.
+   */
+  ID_KEY: z.string().min(32).optional(),
+  /** HMAC key (≥ 32 chars) for the gateway→subgraph internal context. Unset: random per start; required in production. */
   INTERNAL_CONTEXT_KEY: z.string().min(32).optional(),
   /**
    * Ed25519 private key signing the audit log's chain heads: PKCS#8 PEM (newlines may be written
-   * as \n) or base64 DER. Unset: a development key kept under DATA_DIR.
+   * as \n) or base64 DER. Unset: a development key kept under DATA_DIR; required in production.
    */
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   /** Key id written with every signed head. Unset: derived from the public key. */
@@ -61,6 +78,20 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Port of the endpoint GWS pushes its StUF kennisgevingen (Lk01) to. */
   STUF_KENNISGEVING_PORT: port.default(4190),
+  /**
+   * Shared key (≥ 32 characters) GWS sends as `Authorization: Bearer <key>` with every
+   * kennisgeving. Unset, and no STUF_TLS_* either: development mode makes a random key per start
+   * and hands it to the built-in GWS stand-in; with AUTH_* set (production) one of the two is required.
+   */
+  STUF_KENNISGEVING_KEY: z.string().min(32).optional(),
+  /**
+   * Mutual TLS for the kennisgeving endpoint, all three or none (PEM file paths): the endpoint's
+   * server certificate and key, and the CA whose client certificates are accepted (in production
+   * PKIoverheid). Set, the endpoint speaks https only and refuses a client without a valid certificate.
+   */
+  STUF_TLS_CERT: z.string().min(1).optional(),
+  STUF_TLS_KEY: z.string().min(1).optional(),
+  STUF_TLS_CA: z.string().min(1).optional(),
   /** For the stand-ins run apart (docker-compose): where the GWS stand-in pushes its kennisgevingen. */
   GWS_KENNISGEVING_URL: url.optional(),
   /** StUF identity: our organisation (the gemeente code) and applications on both ends. */
@@ -77,8 +108,10 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema> & {
-  /** True when no OIDC issuer is configured: tokens come from the local dev issuer. */
+  /** True when no OIDC issuer is configured: tokens come from the local dev issuer. Never in production. */
   devAuth: boolean;
+  /** True when NODE_ENV=production: the production rules held at start. */
+  production: boolean;
   /** True when REDIS_URL was set: then the hub never starts a private redis-server. */
   redisExplicit: boolean;
 };
@@ -93,14 +126,82 @@ export function parseSubgraphUrls(value: string | undefined): Record<string, str
   return Object.fromEntries(value.split(',').map((pair) => pair.split('=', 2) as [string, string]));
 }
 
+/** Loopback hosts, where plain http cannot be read or altered on the way. */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * Why `value` is too weak to be a shared secret, or null. Length alone lets `x` × 32 or a
+ * placeholder through; these catch what is trivially weak yet keep random keys of 32 characters
+ * or more (hex, base64) passing: at least 8 different characters, no shorter piece repeated,
+ * and 80 bits or more when judged by its character frequencies. (Asking for 16 different
+ * characters would refuse a quarter of the keys `openssl rand -hex 32` makes: hex has only 16.)
+ */
+export function secretWeakness(value: string): string | null {
+  const expected = 'expected a random secret, e.g. from `openssl rand -base64 32`';
+  if (value.length < 32) return `too short: ${expected} (at least 32 characters)`;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  if (counts.size < 8) return `too weak: ${expected} (at least 8 different characters)`;
+  if (shortestPeriod(value) <= value.length / 2) return `too weak: ${expected} (not one piece repeated)`;
+  const n = [...counts.values()].reduce((sum, c) => sum + c, 0);
+  const bits = [...counts.values()].reduce((sum, c) => sum - c * Math.log2(c / n), 0);
+  if (bits < 80) return `too weak: ${expected} (its characters too unevenly spread)`;
+  if (/change-?me|placeholder|example/i.test(value)) return `too weak: ${expected}, not a placeholder`;
+  return null;
+}
+
+/** The length of the shortest piece `value` repeats (`abcabca`: 3), by the KMP prefix function: linear in its length. */
+function shortestPeriod(value: string): number {
+  const border = new Array<number>(value.length).fill(0);
+  for (let i = 1, k = 0; i < value.length; i++) {
+    while (k > 0 && value[i] !== value[k]) k = border[k - 1];
+    if (value[i] === value[k]) k++;
+    border[i] = k;
+  }
+  return value.length - (border[value.length - 1] ?? 0);
+}
+
+/**
+ * What stops a production start, from the raw values (so the message lists these together with
+ * any format problem): development sign-in is never on in production, and no secret may be one
+ * made up per start (random keys the other parts cannot share, a development key on disk).
+ */
+function productionProblems(values: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const key of ['AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_AUDIENCE'] as const) {
+    if (values[key] === undefined) problems.push(`${key}: required when NODE_ENV=production (development sign-in is refused there)`);
+  }
+  const jwks = values.AUTH_JWKS_URL !== undefined && URL.canParse(values.AUTH_JWKS_URL) ? new URL(values.AUTH_JWKS_URL) : null;
+  if (jwks && jwks.protocol !== 'https:' && !isLoopbackHost(jwks.hostname)) {
+    problems.push('AUTH_JWKS_URL: expected an https URL when NODE_ENV=production (plain http only on a loopback host)');
+  }
+  // The secrets that key what the hub signs and hands out: required, and not guessable.
+  for (const key of ['INTERNAL_CONTEXT_KEY', 'ID_KEY'] as const) {
+    const value = values[key];
+    if (value === undefined) problems.push(`${key}: required when NODE_ENV=production`);
+    else {
+      // Shorter than 32 is already the schema's problem; one line per problem.
+      const weakness = value.length >= 32 ? secretWeakness(value) : null;
+      if (weakness) problems.push(`${key}: ${weakness}`);
+    }
+  }
+  if (values.AUDIT_SIGNING_KEY === undefined) problems.push('AUDIT_SIGNING_KEY: required when NODE_ENV=production (the development key under DATA_DIR is not for production)');
+  return problems;
+}
+
 /** Validates the environment once. Throws ConfigError naming each bad key (never its value). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const relevant = Object.fromEntries(
+  // An empty string counts as unset, for every key: `AUTH_ISSUER=` in an env file is no issuer.
+  const relevant: Record<string, string | undefined> = Object.fromEntries(
     Object.keys(schema.shape).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
   );
+  const production = relevant.NODE_ENV === 'production';
   const parsed = schema.safeParse(relevant);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const productionIssues = production ? productionProblems(relevant) : [];
+  if (!parsed.success || productionIssues.length > 0) {
+    const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)), ...productionIssues];
     throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const auth = [parsed.data.AUTH_ISSUER, parsed.data.AUTH_JWKS_URL, parsed.data.AUTH_AUDIENCE];
@@ -108,5 +209,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (given !== 0 && given !== 3) {
     throw new ConfigError('invalid configuration:\n  AUTH_ISSUER, AUTH_JWKS_URL and AUTH_AUDIENCE go together: set all three or none');
   }
-  return { ...parsed.data, devAuth: given === 0, redisExplicit: relevant.REDIS_URL !== undefined };
+  const tls = [parsed.data.STUF_TLS_CERT, parsed.data.STUF_TLS_KEY, parsed.data.STUF_TLS_CA];
+  const tlsGiven = tls.filter((v) => v !== undefined).length;
+  if (tlsGiven !== 0 && tlsGiven !== 3) {
+    throw new ConfigError('invalid configuration:\n  STUF_TLS_CERT, STUF_TLS_KEY and STUF_TLS_CA go together: set all three or none');
+  }
+  const unreadable = (['STUF_TLS_CERT', 'STUF_TLS_KEY', 'STUF_TLS_CA'] as const).filter((key) => parsed.data[key] !== undefined && !existsSync(parsed.data[key]!));
+  if (unreadable.length) throw new ConfigError(`invalid configuration:\n  ${unreadable.map((key) => `${key}: expected the path of a PEM file, got a path where there is none`).join('\n  ')}`);
+  // Outside development mode the kennisgeving endpoint must never fall back to a key nobody knows
+  // (GWS could not deliver) or to none at all (anyone could).
+  if (given === 3 && tlsGiven === 0 && parsed.data.STUF_KENNISGEVING_KEY === undefined) {
+    throw new ConfigError('invalid configuration:\n  STUF_KENNISGEVING_KEY or STUF_TLS_CERT/STUF_TLS_KEY/STUF_TLS_CA: with AUTH_* set the StUF kennisgeving endpoint needs a credential');
+  }
+  return { ...parsed.data, devAuth: given === 0, production, redisExplicit: relevant.REDIS_URL !== undefined };
 }

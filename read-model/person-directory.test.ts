@@ -33,7 +33,7 @@ describe('PersonDirectory', () => {
     db = await openDb({ dataDir: 'memory://' });
     await migrate(db);
     // The copy: household A whole, and a parent whose household B it does not hold.
-    await upsertPersons(db, [persoon(IN_COPY, 'A'), persoon(HOUSEMATE, 'A'), persoon(PARENT_ELSEWHERE, 'B')], 'run-1', '2026-12-01T03:00:00.000Z', new Set(['A']));
+    await upsertPersons(db, [persoon(IN_COPY, 'A'), persoon(HOUSEMATE, 'A'), persoon(PARENT_ELSEWHERE, 'B')], { run: 'run-1', at: '2026-12-01T03:00:00.000Z', completeAddresses: new Set(['A']), householdId: (a) => `h-${a}` });
     db.onQuery = () => void queries++;
   });
   afterAll(() => db.close());

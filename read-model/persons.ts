@@ -1,4 +1,3 @@
-import { huishoudenId } from '../domain/household';
 import type { PersoonRecord } from '../domain/records';
 import type { Queryable } from '../lib/db';
 
@@ -35,15 +34,23 @@ export async function personsAtAddresses(db: Queryable, addressIds: readonly str
   return byId;
 }
 
-/**
- * Writes persons as the BRP gave them. `completeAddresses`: the addresses whose every resident
- * this sync copies (the subjects' households); the others' housemates are not in the copy.
- */
-export async function upsertPersons(db: Queryable, persons: readonly PersoonRecord[], run: string | null, at: string, completeAddresses: ReadonlySet<string> = new Set()): Promise<void> {
+/** How a batch of persons is written. */
+export interface PersonsWrite {
+  /** The full sync's run mark, for the sweep. */
+  run: string | null;
+  at: string;
+  /** The addresses whose every resident this sync copies (the subjects' households); the others' housemates are not in the copy. */
+  completeAddresses: ReadonlySet<string>;
+  /** The API's household id of an address (keyed: see lib/opaque.ts). */
+  householdId: (adresseerbaarObjectId: string) => string;
+}
+
+/** Writes persons as the BRP gave them. */
+export async function upsertPersons(db: Queryable, persons: readonly PersoonRecord[], { run, at, completeAddresses, householdId }: PersonsWrite): Promise<void> {
   if (persons.length === 0) return;
   const rows = persons.map((p) => {
     const aoid = p.adres?.adresseerbaarObjectId ?? null;
-    return { bsn: p.burgerservicenummer, aoid, hid: aoid ? huishoudenId(aoid) : null, geheim: p.geheimhouding, volledig: aoid !== null && completeAddresses.has(aoid), record: p };
+    return { bsn: p.burgerservicenummer, aoid, hid: aoid ? householdId(aoid) : null, geheim: p.geheimhouding, volledig: aoid !== null && completeAddresses.has(aoid), record: p };
   });
   await db.query(
     `INSERT INTO brp_persoon (bsn, adresseerbaar_object_id, huishouden_id, geheimhouding, huishouden_volledig, record, synced_at, sync_run)

@@ -4,19 +4,23 @@
  * Parts share state only through Postgres and Redis, and trust each other only through
  * INTERNAL_CONTEXT_KEY, which is therefore required here.
  */
-import { createBrpSource, createPolicyParts, createSources, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls } from '../hub/parts';
+import { createBrpSource, createPolicyParts, createSources, kennisgevingCredential, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls } from '../hub/parts';
 import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { loadConfig } from '../lib/config';
 import { openDb } from '../lib/db';
 import { migrate } from '../lib/migrate';
 import { generateMunicipality } from '../municipality';
 import { SUBGRAPHS } from '../subgraphs';
+import { makeDataDirPrivate } from '../hub';
 import { SyncService } from '../sync/service';
 import { RetentionEngine } from '../retention';
 
 async function main(): Promise<void> {
   const [part, name] = process.argv.slice(2);
   const config = loadConfig();
+  // As in one-process mode: what this part writes under DATA_DIR (keys, exports) is its own.
+  process.umask(0o077);
+  makeDataDirPrivate(config.DATA_DIR);
   const stops: Array<() => Promise<unknown>> = [];
   const onStop = () => void Promise.all(stops.map((s) => s())).finally(() => process.exit(0));
   process.on('SIGINT', onStop);
@@ -33,6 +37,8 @@ async function main(): Promise<void> {
   }
   if (!config.DATABASE_URL) throw new Error('parts run apart need DATABASE_URL: PGlite lives inside one process');
   if (!config.INTERNAL_CONTEXT_KEY && part !== 'sync') throw new Error('parts run apart need INTERNAL_CONTEXT_KEY shared by gateway and subgraphs');
+  // Sync stores household ids that the subgraphs compute again: one key for all of them.
+  if (!config.ID_KEY && part !== 'gateway') throw new Error('parts run apart need ID_KEY shared by sync and subgraphs');
   const db = await openDb({ databaseUrl: config.DATABASE_URL });
   stops.push(() => db.close());
   await migrate(db);
@@ -50,10 +56,13 @@ async function main(): Promise<void> {
       return;
     }
     case 'sync': {
-      const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX, deps: { db, sources: createSources(config), retention: new RetentionEngine() } });
+      // A key made up here would be known to no GWS in another process: configure one.
+      if (!config.STUF_KENNISGEVING_KEY && !config.STUF_TLS_CERT) throw new Error('the sync part run apart needs STUF_KENNISGEVING_KEY (shared with GWS) or STUF_TLS_CERT, STUF_TLS_KEY and STUF_TLS_CA');
+      const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX, deps: { db, sources: createSources(config), retention: new RetentionEngine(), ids: policy.ids } });
       stops.push(() => sync.close());
       await sync.start();
-      const endpoint = await startKennisgevingEndpoint({ ontvanger: stufParties(config).hub, verwerk: (k) => sync.enqueueKennisgeving(k), port: config.STUF_KENNISGEVING_PORT, host: config.HOST });
+      const parties = stufParties(config);
+      const endpoint = await startKennisgevingEndpoint({ ontvanger: parties.hub, zender: parties.gws, credential: kennisgevingCredential(config).credential, verwerk: (k) => sync.enqueueKennisgeving(k), port: config.STUF_KENNISGEVING_PORT, host: config.HOST });
       stops.push(() => endpoint.close());
       await sync.runFullSync();
       await sync.schedule({ jeugdPollMs: config.JEUGD_POLL_MS, lasImportMs: config.LAS_IMPORT_MS });

@@ -25,7 +25,8 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Known start-up problems get their message only; they are the operator's to fix, not a bug.
-  const known = err instanceof ConfigError || (err as { code?: string })?.code === 'REDIS_UNAVAILABLE' || (err as { code?: string })?.code === 'EADDRINUSE';
+  const code = (err as { code?: string })?.code;
+  const known = err instanceof ConfigError || code === 'REDIS_UNAVAILABLE' || code === 'EADDRINUSE' || code === 'DATA_DIR_NOT_PRIVATE';
   console.error(`ontschot could not start: ${known ? (err as Error).message : 'unexpected error'}`);
   if (!known) console.error(err);
   process.exit(1);

@@ -13,6 +13,7 @@ import { openDb, type Db } from '../lib/db';
 import { migrate } from '../lib/migrate';
 import { RetentionEngine } from '../retention/engine';
 import { jeugdhulp, uitkering as testUitkering, wmoVoorziening } from '../domain/testing/records';
+import { OpaqueIds } from '../lib/opaque';
 import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, retention, type SyncDeps } from './jobs';
 import type { JeugdSource, LasSource, SyncSources } from './sources';
 
@@ -28,7 +29,10 @@ type Jw301 = Extract<Bericht, { soort: 'JW301' }>;
 type Jw305 = Extract<Bericht, { soort: 'JW305' }>;
 type Jw307 = Extract<Bericht, { soort: 'JW307' }>;
 type LasExport = Awaited<ReturnType<LasSource['readExport']>>;
-type Kennisgeving = Parameters<typeof applyGwsKennisgeving>[1];
+type Signaal = Parameters<typeof applyGwsKennisgeving>[1];
+let refSeq = 0;
+/** A kennisgeving as the queue holds it: ids only. */
+const signaal = (over: Partial<Signaal> & Pick<Signaal, 'soort' | 'sleutel'>): Signaal => ({ entiteittype: 'WVZ', referentienummer: `ref-${++refSeq}`, tijdstipBericht: '20260201100000000', ...over });
 
 // Test BSNs (999 range, elfproef valid).
 const A = '999990019';
@@ -51,7 +55,7 @@ class FakeSources implements SyncSources {
   persons = new Map<string, PersoonRecord>();
   /** Runs when the Uitkeringen scan starts, i.e. between the two halves of a full GWS sync. */
   onUitkeringenScan?: () => Promise<void>;
-  readonly calls = { lees: [] as Array<string | null>, readExport: [] as string[], raadpleeg: [] as string[] };
+  readonly calls = { lees: [] as Array<string | null>, readExport: [] as string[], raadpleeg: [] as string[], gwsLookups: [] as string[] };
 
   readonly gws: SyncSources['gws'] = {
     scanWmoVoorzieningen: (opts) => pages(this.wmo, opts?.pageSize),
@@ -62,6 +66,14 @@ class FakeSources implements SyncSources {
         await before?.();
         yield* pages(records, opts?.pageSize);
       })();
+    },
+    wmoVoorziening: async (key) => {
+      this.calls.gwsLookups.push(`WVZ ${key}`);
+      return this.wmo.find((r) => r.toewijzingNummer === key) ?? null;
+    },
+    uitkering: async (key) => {
+      this.calls.gwsLookups.push(`UIT ${key}`);
+      return this.uitkeringen.find((r) => r.dossierNummer === key) ?? null;
     },
   };
 
@@ -169,7 +181,8 @@ let sources: FakeSources;
 const engine = new RetentionEngine();
 
 /** The jobs' dependencies with the clock standing at `iso`. */
-const at = (iso: string): SyncDeps => ({ db, sources, retention: engine, now: () => new Date(iso) });
+const ids = new OpaqueIds('a test key for household ids, 32+ chars');
+const at = (iso: string): SyncDeps => ({ db, sources, retention: engine, ids, now: () => new Date(iso) });
 const ts = (iso: string) => new Date(iso).toISOString();
 
 interface DossierRow {
@@ -263,7 +276,8 @@ describe('fullGws', () => {
     sources.wmo = [wmo('WVZ-1')];
     // While the sync is between its Wmo and its Uitkeringen scan, GWS sends a new voorziening.
     sources.onUitkeringenScan = async () => {
-      await applyGwsKennisgeving(at('2026-02-01T03:00:05Z'), { entiteittype: 'WVZ', soort: 'T', sleutel: 'WVZ-9', record: wmo('WVZ-9', { burgerservicenummer: B }) });
+      sources.wmo = [...sources.wmo, wmo('WVZ-9', { burgerservicenummer: B })];
+      await applyGwsKennisgeving(at('2026-02-01T03:00:05Z'), signaal({ soort: 'T', sleutel: 'WVZ-9' }));
     };
     expect(await fullGws(at('2026-02-01T03:00:00Z'), 'run-1')).toMatchObject({ wmo: 1, removed: 0 });
     expect((await dossier('WMO_VOORZIENING')).map((r) => [r.id, r.sync_run])).toEqual([
@@ -311,45 +325,73 @@ describe('fullGws', () => {
 });
 
 describe('applyGwsKennisgeving', () => {
-  const k = (over: Partial<Kennisgeving> & Pick<Kennisgeving, 'soort' | 'sleutel'>): Kennisgeving => ({ entiteittype: 'WVZ', record: null, ...over }) as Kennisgeving;
-
-  it('inserts on T, replaces on W (also when the record moves to another person), deletes on V — each idempotent', async () => {
-    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), k({ soort: 'T', sleutel: 'WVZ-1', record: wmo('WVZ-1') }));
-    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), k({ soort: 'T', sleutel: 'WVZ-1', record: wmo('WVZ-1') }));
-    await applyGwsKennisgeving(at('2026-02-01T10:00:01Z'), k({ soort: 'T', sleutel: 'WVZ-2', record: wmo('WVZ-2') }));
+  // GWS (the fake) holds the truth; a kennisgeving only says which record to read again.
+  it('reads the record from GWS on T and W and copies what GWS holds (also when it moved to another person), deletes what GWS no longer has — each idempotent', async () => {
+    sources.wmo = [wmo('WVZ-1'), wmo('WVZ-2')];
+    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), signaal({ soort: 'T', sleutel: 'WVZ-1' }));
+    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), signaal({ soort: 'T', sleutel: 'WVZ-1' }));
+    await applyGwsKennisgeving(at('2026-02-01T10:00:01Z'), signaal({ soort: 'T', sleutel: 'WVZ-2' }));
     expect((await dossier('WMO_VOORZIENING')).map((r) => [r.id, r.bsn, r.sync_run])).toEqual([
       ['WVZ-1', A, null],
       ['WVZ-2', A, null],
     ]);
+    expect(sources.calls.gwsLookups).toEqual(['WVZ WVZ-1', 'WVZ WVZ-1', 'WVZ WVZ-2']);
 
-    await applyGwsKennisgeving(at('2026-02-02T10:00:00Z'), k({ soort: 'W', sleutel: 'WVZ-1', record: wmo('WVZ-1', { burgerservicenummer: B, einddatum: '2026-06-30' }) }));
+    sources.wmo = [wmo('WVZ-1', { burgerservicenummer: B, einddatum: '2026-06-30' }), wmo('WVZ-2')];
+    await applyGwsKennisgeving(at('2026-02-02T10:00:00Z'), signaal({ soort: 'W', sleutel: 'WVZ-1' }));
     const [moved] = await dossier('WMO_VOORZIENING');
     expect(moved).toMatchObject({ id: 'WVZ-1', bsn: B, record: { burgerservicenummer: B, einddatum: '2026-06-30' }, synced_at: ts('2026-02-02T10:00:00Z') });
 
-    const v = k({ soort: 'V', sleutel: 'WVZ-1' });
-    expect(await applyGwsKennisgeving(at('2026-02-03T10:00:00Z'), v)).toEqual({ type: 'WMO_VOORZIENING', soort: 'V' });
+    sources.wmo = [wmo('WVZ-2')];
+    const v = signaal({ soort: 'V', sleutel: 'WVZ-1' });
+    expect(await applyGwsKennisgeving(at('2026-02-03T10:00:00Z'), v)).toEqual({ type: 'WMO_VOORZIENING', soort: 'V', found: false });
     await applyGwsKennisgeving(at('2026-02-03T10:00:01Z'), v);
     expect(await idsOf('WMO_VOORZIENING')).toEqual(['WVZ-2']);
-    // A V deletes by its soort, even when the sender includes the object's (last) state.
-    await applyGwsKennisgeving(at('2026-02-03T10:00:02Z'), k({ soort: 'V', sleutel: 'WVZ-2', record: wmo('WVZ-2') }));
+    expect(await syncStateOf('GWS')).toMatchObject({ last_change_at: ts('2026-02-03T10:00:01Z'), last_full_sync_at: null });
+  });
+
+  it('follows GWS, not the message: a V for a record GWS still holds keeps it, a T or W for one it does not hold removes the copy', async () => {
+    sources.wmo = [wmo('WVZ-1', { einddatum: '2026-05-31' })];
+    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), signaal({ soort: 'T', sleutel: 'WVZ-1' }));
+    expect(await applyGwsKennisgeving(at('2026-02-01T10:00:01Z'), signaal({ soort: 'V', sleutel: 'WVZ-1' }))).toEqual({ type: 'WMO_VOORZIENING', soort: 'V', found: true });
+    expect((await dossier('WMO_VOORZIENING')).map((r) => [r.id, r.record.einddatum])).toEqual([['WVZ-1', '2026-05-31']]);
+
+    sources.wmo = [];
+    await applyGwsKennisgeving(at('2026-02-01T10:00:02Z'), signaal({ soort: 'W', sleutel: 'WVZ-1' }));
+    await applyGwsKennisgeving(at('2026-02-01T10:00:03Z'), signaal({ soort: 'T', sleutel: 'WVZ-404' }));
     expect(await idsOf('WMO_VOORZIENING')).toEqual([]);
-    expect(await syncStateOf('GWS')).toMatchObject({ last_change_at: ts('2026-02-03T10:00:02Z'), last_full_sync_at: null });
   });
 
   it('routes UIT to uitkeringen: a V of an uitkering leaves a voorziening with the same key alone', async () => {
-    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), k({ soort: 'T', sleutel: 'K-1', record: wmo('K-1') }));
-    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), k({ entiteittype: 'UIT', soort: 'T', sleutel: 'K-1', record: uitkering('K-1') }));
+    sources.wmo = [wmo('K-1')];
+    sources.uitkeringen = [uitkering('K-1')];
+    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), signaal({ soort: 'T', sleutel: 'K-1' }));
+    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), signaal({ entiteittype: 'UIT', soort: 'T', sleutel: 'K-1' }));
     expect(await idsOf('UITKERING')).toEqual(['K-1']);
-    await applyGwsKennisgeving(at('2026-02-01T11:00:00Z'), k({ entiteittype: 'UIT', soort: 'V', sleutel: 'K-1' }));
+    sources.uitkeringen = [];
+    await applyGwsKennisgeving(at('2026-02-01T11:00:00Z'), signaal({ entiteittype: 'UIT', soort: 'V', sleutel: 'K-1' }));
     expect(await idsOf('UITKERING')).toEqual([]);
     expect(await idsOf('WMO_VOORZIENING')).toEqual(['K-1']);
+    expect(sources.calls.gwsLookups).toEqual(['WVZ K-1', 'UIT K-1', 'UIT K-1']);
   });
 
   it('removes the copy when a change puts the record past its term, and never inserts one that already is', async () => {
-    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), k({ soort: 'T', sleutel: 'WVZ-1', record: wmo('WVZ-1') }));
-    await applyGwsKennisgeving(at('2026-02-01T10:00:01Z'), k({ soort: 'W', sleutel: 'WVZ-1', record: wmo('WVZ-1', { ingangsdatum: '2005-01-01', einddatum: '2010-12-31' }) }));
-    await applyGwsKennisgeving(at('2026-02-01T10:00:02Z'), k({ soort: 'T', sleutel: 'WVZ-2', record: wmo('WVZ-2', { ingangsdatum: '2005-01-01', einddatum: '2010-12-31' }) }));
+    sources.wmo = [wmo('WVZ-1')];
+    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), signaal({ soort: 'T', sleutel: 'WVZ-1' }));
+    sources.wmo = [wmo('WVZ-1', { ingangsdatum: '2005-01-01', einddatum: '2010-12-31' }), wmo('WVZ-2', { ingangsdatum: '2005-01-01', einddatum: '2010-12-31' })];
+    await applyGwsKennisgeving(at('2026-02-01T10:00:01Z'), signaal({ soort: 'W', sleutel: 'WVZ-1' }));
+    await applyGwsKennisgeving(at('2026-02-01T10:00:02Z'), signaal({ soort: 'T', sleutel: 'WVZ-2' }));
     expect(await idsOf('WMO_VOORZIENING')).toEqual([]);
+  });
+
+  it('fails, changing nothing, when GWS cannot be asked (the job is retried later)', async () => {
+    sources.wmo = [wmo('WVZ-1')];
+    await applyGwsKennisgeving(at('2026-02-01T10:00:00Z'), signaal({ soort: 'T', sleutel: 'WVZ-1' }));
+    sources.gws.wmoVoorziening = async () => {
+      throw new Error('GWS unavailable');
+    };
+    await expect(applyGwsKennisgeving(at('2026-02-01T10:00:01Z'), signaal({ soort: 'V', sleutel: 'WVZ-1' }))).rejects.toThrow('GWS unavailable');
+    expect(await idsOf('WMO_VOORZIENING')).toEqual(['WVZ-1']);
   });
 });
 

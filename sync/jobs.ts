@@ -1,8 +1,8 @@
 import { foldBerichten, type PendingEvent } from '../adapters/jeugd';
-import type { Kennisgeving } from '../adapters/gws';
 import type { RecordOf } from '../domain/record-types';
 import type { JeugdhulpRecord, PersoonRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
 import type { Db } from '../lib/db';
+import type { OpaqueIds } from '../lib/opaque';
 import { mapLimit } from '../lib/map-limit';
 import { analyzeReadModels, deleteDossierRecords, dossierSubjects, markSynced, recordsOfType, sweepDossier, sweepPersons, syncState, upsertDossierRecords, upsertPersons } from '../read-model';
 import { ConsentStore } from '../policy';
@@ -17,6 +17,8 @@ export interface SyncDeps {
   sources: SyncSources;
   /** Decides what may be copied at all (archive terms, destruction requests). */
   retention: RetentionEngine;
+  /** Keys the household ids the read model stores (the same key the brp subgraph uses). */
+  ids: OpaqueIds;
   /** @defaultValue () => new Date() */
   now?: () => Date;
 }
@@ -60,25 +62,46 @@ export async function fullGws(deps: SyncDeps, run: string): Promise<JobResult> {
 }
 
 /**
- * Applies one StUF kennisgeving (Lk01) from GWS. T and W carry the new state of the record,
- * V its removal. Idempotent: applying the same kennisgeving twice leaves the same row.
+ * What a queued GWS kennisgeving carries: which record changed and how GWS says it changed, never
+ * the record itself. Queue payloads stay in Redis (and in its dumps) and must hold no personal
+ * data; and the message's content is not to be trusted anyway (see applyGwsKennisgeving).
  */
-export async function applyGwsKennisgeving(deps: SyncDeps, k: Pick<Kennisgeving, 'entiteittype' | 'soort' | 'sleutel' | 'record'>): Promise<JobResult> {
-  const at = nowIso(deps);
+export interface GwsKennisgevingSignaal {
+  entiteittype: 'WVZ' | 'UIT';
+  /** toewijzingNummer (WVZ) or dossierNummer (UIT). */
+  sleutel: string;
+  soort: 'T' | 'W' | 'V';
+  referentienummer: string;
+  tijdstipBericht: string;
+}
+
+/**
+ * Applies one StUF kennisgeving (Lk01) from GWS, taken as a signal only: whatever the message
+ * said, the record is read anew from GWS by its key (an Lv01) and the copy follows what GWS holds
+ * now: found, it is upserted (through the retention filter); not found, the copy is deleted. So a
+ * forged, replayed or reordered kennisgeving can at most make the hub re-read GWS. Idempotent.
+ */
+export async function applyGwsKennisgeving(deps: SyncDeps, k: GwsKennisgevingSignaal): Promise<JobResult> {
+  // Job data comes back from Redis: check its shape rather than trust a cast.
+  if ((k?.entiteittype !== 'WVZ' && k?.entiteittype !== 'UIT') || typeof k.sleutel !== 'string' || k.sleutel === '') {
+    throw new Error('expected a GWS kennisgeving job with entiteittype WVZ or UIT and a sleutel, got another shape');
+  }
   const type = k.entiteittype === 'WVZ' ? 'WMO_VOORZIENING' : 'UITKERING';
+  const current = k.entiteittype === 'WVZ' ? await deps.sources.gws.wmoVoorziening(k.sleutel) : await deps.sources.gws.uitkering(k.sleutel);
+  const at = nowIso(deps);
   await deps.db.transaction(async (tx) => {
     // A change that puts a record past its term (or under a destruction request) removes the copy.
     const keep =
-      k.soort === 'V' || !k.record
+      current === null
         ? []
         : type === 'WMO_VOORZIENING'
-          ? (await deps.retention.filterForImport(tx, type, [k.record as WmoVoorzieningRecord], todayOf(at))).keep
-          : (await deps.retention.filterForImport(tx, type, [k.record as UitkeringRecord], todayOf(at))).keep;
+          ? (await deps.retention.filterForImport(tx, type, [current as WmoVoorzieningRecord], todayOf(at))).keep
+          : (await deps.retention.filterForImport(tx, type, [current as UitkeringRecord], todayOf(at))).keep;
     if (keep.length === 0) await deleteDossierRecords(tx, type, [k.sleutel]);
     else await upsertDossierRecords(tx, type, keep as Array<WmoVoorzieningRecord & UitkeringRecord>, null, at);
     await markSynced(tx, 'GWS', { change: at });
   });
-  return { type, soort: k.soort };
+  return { type, soort: k.soort, found: current !== null };
 }
 
 interface JeugdProgress {
@@ -225,7 +248,7 @@ export async function fullBrp(deps: SyncDeps, run: string): Promise<JobResult> {
   await fetch(parents);
 
   const persons = [...known.values()];
-  for (let i = 0; i < persons.length; i += PAGE_SIZE) await upsertPersons(deps.db, persons.slice(i, i + PAGE_SIZE), run, at, addresses);
+  for (let i = 0; i < persons.length; i += PAGE_SIZE) await upsertPersons(deps.db, persons.slice(i, i + PAGE_SIZE), { run, at, completeAddresses: addresses, householdId: (aoid) => deps.ids.household(aoid) });
   const removed = await deps.db.transaction(async (tx) => {
     const n = await sweepPersons(tx, run, at);
     await markSynced(tx, 'BRP', { full: at });

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { FlowProducer, Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Kennisgeving } from '../adapters/gws';
-import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, retention, type JobResult, type SyncDeps } from './jobs';
+import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, retention, type GwsKennisgevingSignaal, type JobResult, type SyncDeps } from './jobs';
 
 export interface SyncServiceOptions {
   /** Redis connection for BullMQ. */
@@ -53,9 +54,14 @@ export class SyncService {
     this.flows = new FlowProducer({ connection, prefix });
   }
 
+  /**
+   * Redis holds no personal data: job data are ids and flags only, a completed job is removed at
+   * once, and of the failed ones (ids and our own error texts, see `jobError`) only the last 1000
+   * are kept, for looking into what went wrong.
+   */
   private get jobOptions() {
     const { attempts = 5, backoffMs = 1000 } = this.options;
-    return { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: 1000, removeOnFail: 5000 };
+    return { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: true, removeOnFail: { count: 1000 } };
   }
 
   /** Starts processing jobs in this process. */
@@ -67,13 +73,17 @@ export class SyncService {
       'full-jeugd': (job) => fullJeugd(deps, `${job.id}`),
       'import-las': (job) => importLas(deps, `${job.id}`, job.data?.force === true),
       'poll-jeugd': () => pollJeugd(deps),
-      'gws-kennisgeving': (job) => applyGwsKennisgeving(deps, job.data as Kennisgeving),
+      'gws-kennisgeving': (job) => applyGwsKennisgeving(deps, job.data as GwsKennisgevingSignaal),
       retention: () => retention(deps),
     };
     const process = async (job: Job) => {
       const run = processors[job.name];
-      if (!run) throw new Error(`unknown sync job ${job.name}`);
-      return run(job);
+      if (!run) throw new Error('unknown sync job');
+      try {
+        return await run(job);
+      } catch (error) {
+        throw jobError(error);
+      }
     };
     const concurrency = { full: 1, changes: 3, kennisgevingen: 1 } as const;
     for (const key of Object.keys(QUEUES) as Array<keyof typeof QUEUES>) {
@@ -108,12 +118,17 @@ export class SyncService {
   }
 
   /**
-   * Queues a GWS kennisgeving. Resolves once it is stored in Redis: only then may the hub answer
-   * GWS with a Bv01, which ends GWS's own retries.
+   * Queues a GWS kennisgeving as a signal: the ids of what changed, never the record (the job
+   * reads that from GWS itself). Resolves once it is stored in Redis: only then may the hub
+   * answer GWS with a Bv01, which ends GWS's own retries.
    */
-  async enqueueKennisgeving(k: Kennisgeving): Promise<void> {
-    // The referentienummer dedupes a kennisgeving GWS sent twice because our Bv01 got lost.
-    await this.queues.kennisgevingen.add('gws-kennisgeving', k, { ...this.jobOptions, jobId: `lk01-${k.referentienummer}` });
+  async enqueueKennisgeving(k: Pick<Kennisgeving, keyof GwsKennisgevingSignaal>): Promise<void> {
+    // Field by field, so nothing else the parsed message carries (record, vorige) can slip in.
+    const signaal: GwsKennisgevingSignaal = { entiteittype: k.entiteittype, sleutel: k.sleutel, soort: k.soort, referentienummer: k.referentienummer, tijdstipBericht: k.tijdstipBericht };
+    // The referentienummer dedupes a kennisgeving GWS sent twice (our Bv01 got lost) while the
+    // first still waits; hashed, because a job id may not contain ':' and GWS chooses the number.
+    const jobId = `lk01-${createHash('sha256').update(k.referentienummer).digest('hex').slice(0, 32)}`;
+    await this.queues.kennisgevingen.add('gws-kennisgeving', signaal, { ...this.jobOptions, jobId });
   }
 
   /** Waits until no change job is waiting or running (tests and benchmarks). */
@@ -131,4 +146,22 @@ export class SyncService {
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...Object.values(this.queues).map((q) => q.close()), this.events.close(), this.flows.close()]);
   }
+}
+
+const SOURCES = new Set(['BRP', 'GWS', 'JEUGD', 'LAS']);
+
+/**
+ * What a failed job leaves in Redis (failedReason, stacktrace). The adapters' errors promise
+ * messages without personal data (they name elements, statuses and sizes, never values), so
+ * theirs are kept; any other error (a database error can quote a value it choked on) is reduced
+ * to its name and code. A new Error, so its stack is ours and carries only that text.
+ */
+function jobError(error: unknown): Error {
+  const e = error as { name?: unknown; message?: unknown; code?: unknown; source?: unknown } | null;
+  if (e && typeof e.source === 'string' && SOURCES.has(e.source) && typeof e.message === 'string') {
+    return new Error(`[${e.source} ${typeof e.code === 'string' ? e.code : 'error'}] ${e.message}`);
+  }
+  const name = e && typeof e.name === 'string' && /^\w{1,40}$/.test(e.name) ? e.name : 'Error';
+  const code = e && typeof e.code === 'string' && /^\w{1,20}$/.test(e.code) ? ` (${e.code})` : '';
+  return new Error(`${name}${code} in a sync job; details withheld, they may quote data`);
 }

@@ -14,6 +14,10 @@ export interface BrpSource {
 export interface GwsSource {
   scanWmoVoorzieningen(opts?: { pageSize?: number }): AsyncIterable<WmoVoorzieningRecord[]>;
   scanUitkeringen(opts?: { pageSize?: number }): AsyncIterable<UitkeringRecord[]>;
+  /** One Wmo voorziening as GWS holds it now, by toewijzingNummer; null when GWS has none. */
+  wmoVoorziening(toewijzingNummer: string): Promise<WmoVoorzieningRecord | null>;
+  /** One uitkering as GWS holds it now, by dossierNummer; null when GWS has none. */
+  uitkering(dossierNummer: string): Promise<UitkeringRecord | null>;
 }
 
 export interface JeugdSource {

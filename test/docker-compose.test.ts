@@ -5,9 +5,31 @@ import { parseSubgraphUrls } from '../lib/config';
 import { SUBGRAPHS } from '../subgraphs';
 
 // No Docker engine runs in CI; this checks that the compose file still matches the code.
-const compose = parse(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown> }>;
+const text = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8');
+const compose = parse(text, { merge: true }) as {
+  services: Record<
+    string,
+    {
+      command?: string[];
+      environment?: Record<string, string>;
+      depends_on?: Record<string, unknown>;
+      ports?: Array<string | { host_ip?: string; published?: string | number }>;
+      network_mode?: string;
+    }
+  >;
 };
+
+/** Names of variables holding secrets. */
+const SECRET_NAME = /KEY|SECRET|PASSWORD|TOKEN/;
+/** `${NAME:?message}` (or `${NAME?message}`) alone: compose refuses to start while NAME is unset, and there is no default. */
+const REQUIRED = /^\$\{[A-Z_][A-Z0-9_]*:?\?[^}]*\}$/;
+
+/** What compose makes of a value when no variable is set: `${X:-default}` is `default`, `${X}` nothing. */
+function withDefaults(value: string): string {
+  return value.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*(?::?-([^}]*))?\}/g, (_m, fallback: string | undefined) => fallback ?? '');
+}
+
+const LOOPBACK = ['127.0.0.1', '::1', '[::1]', 'localhost'];
 
 describe('docker-compose.yml', () => {
   const services = compose.services;
@@ -36,6 +58,35 @@ describe('docker-compose.yml', () => {
       expect(svc.environment?.INTERNAL_CONTEXT_KEY).toBeDefined();
       expect(svc.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
     }
+  });
+
+  it('ships no secret: each is a variable compose requires, without a default', () => {
+    for (const [name, svc] of Object.entries(services)) {
+      for (const [key, value] of Object.entries(svc.environment ?? {})) {
+        if (SECRET_NAME.test(key)) expect({ service: name, key, value: String(value) }).toEqual({ service: name, key, value: expect.stringMatching(REQUIRED) });
+        // A password inside a connection string counts too.
+        const password = String(value).match(/^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:([^@\s]+)@/i)?.[1];
+        if (password !== undefined) expect({ service: name, key, password }).toEqual({ service: name, key, password: expect.stringMatching(REQUIRED) });
+      }
+    }
+    // Nor anywhere else in the file: no secret variable with a fallback value.
+    expect(text.match(/\$\{[A-Z0-9_]*(KEY|SECRET|PASSWORD|TOKEN)[A-Z0-9_]*:?[-+][^}]*\}/g) ?? []).toEqual([]);
+  });
+
+  it('publishes ports on a loopback address only, unless told otherwise', () => {
+    let published = 0;
+    for (const [name, svc] of Object.entries(services)) {
+      // The host's network would publish every port the container opens.
+      expect({ service: name, network_mode: svc.network_mode }).not.toEqual({ service: name, network_mode: 'host' });
+      for (const port of svc.ports ?? []) {
+        published++;
+        // Short syntax: [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]; without HOST_IP docker binds every interface.
+        const hostIp = typeof port === 'string' ? withDefaults(port).match(/^(.+):[0-9-]+:[0-9-]+(\/\w+)?$/)?.[1] : port.host_ip && withDefaults(port.host_ip);
+        // Service and port in the comparison, so a failure says which one.
+        expect({ service: name, port, loopback: LOOPBACK.includes(hostIp ?? '') }).toEqual({ service: name, port, loopback: true });
+      }
+    }
+    expect(published).toBeGreaterThan(0);
   });
 
   it('starts the gateway after its subgraphs and everything after postgres and redis', () => {

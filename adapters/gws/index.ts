@@ -4,4 +4,4 @@
  * The stand-in lives in ./simulator and is not exported from here.
  */
 export { createGwsClient, type StufSysteem } from './client';
-export { ontvangKennisgeving, type Kennisgeving } from './kennisgeving';
+export { KennisgevingError, foutbericht, ontvangKennisgeving, type Kennisgeving, type Weigering } from './kennisgeving';

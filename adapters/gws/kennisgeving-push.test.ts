@@ -153,6 +153,7 @@ describe('kennisgeving push', () => {
       const isWvz = xml.includes('wvzLk01');
       const answer = await ontvangKennisgeving(xml, {
         ontvanger: isWvz ? { organisatie: '0363', applicatie: 'ANDERS' } : HUB,
+        zender: { organisatie: '0999', applicatie: 'GWS4all', administratie: 'SOCIAAL' },
         verwerk: async () => undefined,
       });
       res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);

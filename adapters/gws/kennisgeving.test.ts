@@ -21,6 +21,7 @@ const T = W.replace(/<SOC:object[\s\S]*?<\/SOC:object>/, '')
   .replace('StUF:verwerkingssoort="W"', 'StUF:verwerkingssoort="T"');
 
 const HUB = { organisatie: '0999', applicatie: 'ONTSCHOT' };
+const GWS = { organisatie: '0999', applicatie: 'GWS4all', administratie: 'SOCIAAL' };
 const NOW = () => new Date('2025-01-15T10:20:30.456Z');
 const PII = ['999990019', '999990032', 'Begeleiding', 'Re-integratie'];
 
@@ -149,7 +150,7 @@ describe('foutbericht', () => {
 describe('ontvangKennisgeving', () => {
   it('hands a kennisgeving to verwerk and answers 200 with a Bv01', async () => {
     const seen: Kennisgeving[] = [];
-    const answer = await ontvangKennisgeving(W, { ontvanger: HUB, verwerk: async (k) => void seen.push(k), now: NOW });
+    const answer = await ontvangKennisgeving(W, { ontvanger: HUB, zender: GWS, verwerk: async (k) => void seen.push(k), now: NOW });
     expect(answer.status).toBe(200);
     expect(reader.parse(answer.body).Envelope.Body.Bv01Bericht.stuurgegevens.crossRefnummer).toBe('LK-2001');
     expect(seen.map((k) => k.sleutel)).toEqual(['T-0001']);
@@ -157,15 +158,39 @@ describe('ontvangKennisgeving', () => {
 
   it('refuses a kennisgeving for another ontvanger with StUF010, and does not process it', async () => {
     const verwerk = jest.fn();
-    const answer = await ontvangKennisgeving(W, { ontvanger: { organisatie: '0363', applicatie: 'ONTSCHOT' }, verwerk });
+    const answer = await ontvangKennisgeving(W, { ontvanger: { organisatie: '0363', applicatie: 'ONTSCHOT' }, zender: GWS, verwerk });
     expect(answer.status).toBe(500);
     expect(reader.parse(answer.body).Envelope.Body.Fault.detail.Fo01Bericht.body).toMatchObject({ code: 'StUF010', plek: 'client' });
+    expect(answer.geweigerd).toEqual({ foutcode: 'StUF010', zender: GWS });
     expect(verwerk).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another organisatie', { ...GWS, organisatie: '0363' }],
+    ['another applicatie', { ...GWS, applicatie: 'SUITE4' }],
+    ['another administratie', { ...GWS, administratie: 'BELASTING' }],
+  ])('refuses a kennisgeving whose zender names %s with StUF013, and does not process it', async (_what, known) => {
+    const verwerk = jest.fn();
+    const answer = await ontvangKennisgeving(W, { ontvanger: HUB, zender: known, verwerk });
+    expect(answer.status).toBe(500);
+    const fo01 = reader.parse(answer.body).Envelope.Body.Fault.detail.Fo01Bericht;
+    expect(fo01.body).toMatchObject({ code: 'StUF013', plek: 'client' });
+    expect(fo01.stuurgegevens.crossRefnummer).toBe('LK-2001');
+    expect(answer.geweigerd).toEqual({ foutcode: 'StUF013', zender: GWS });
+    expect(verwerk).not.toHaveBeenCalled();
+  });
+
+  it('takes a zender without administratie when organisatie and applicatie are the known GWS', async () => {
+    const verwerk = jest.fn(async () => undefined);
+    const answer = await ontvangKennisgeving(W.replace('<StUF:administratie>SOCIAAL</StUF:administratie></StUF:zender>', '</StUF:zender>'), { ontvanger: HUB, zender: GWS, verwerk });
+    expect(answer.status).toBe(200);
+    expect(verwerk).toHaveBeenCalledTimes(1);
   });
 
   it('answers 500 with StUF058 when verwerk fails, so GWS keeps it', async () => {
     const answer = await ontvangKennisgeving(W, {
       ontvanger: HUB,
+      zender: GWS,
       verwerk: async () => {
         throw new Error('database down');
       },

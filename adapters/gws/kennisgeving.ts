@@ -60,8 +60,11 @@ export class KennisgevingError extends SourceError {
     message: string,
     readonly referentienummer: string | null,
     readonly zender: StufSysteem | null,
-    /** StUF055: message not as the sectormodel says; StUF028: unknown entiteittype; StUF010: not addressed to us. */
-    readonly foutcode: 'StUF055' | 'StUF028' | 'StUF010',
+    /**
+     * StUF055: message not as the sectormodel says; StUF028: unknown entiteittype; StUF010: not
+     * addressed to us; StUF013: not sent by the GWS we know; StUF052: sent without our credential.
+     */
+    readonly foutcode: 'StUF055' | 'StUF028' | 'StUF010' | 'StUF013' | 'StUF052',
   ) {
     super('SOURCE_PROTOCOL_ERROR', message, { stufFoutcode: foutcode });
     this.name = 'KennisgevingError';
@@ -235,6 +238,8 @@ interface Fout {
  */
 const OMSCHRIJVING: Record<KennisgevingError['foutcode'], string> = {
   StUF010: 'Combinatie van ontvangende organisatie, applicatie en administratie onbekend',
+  StUF013: 'Combinatie van zendende organisatie, applicatie en administratie onbekend',
+  StUF052: 'Het zendende systeem is niet geautoriseerd voor de gevraagde combinatie van berichtcode, entiteittype en functie',
   StUF028: 'Entiteittype onbekend binnen sectormodel',
   StUF055: 'Berichtbody is niet conform schema in sectormodel',
 };
@@ -273,22 +278,48 @@ export function foutbericht(oorzaak: unknown, ontvanger: StufSysteem, options: A
 interface KennisgevingReceiverOptions extends AnswerOptions {
   /** Who we are: the ontvanger GWS addresses kennisgevingen to. */
   ontvanger: StufSysteem;
+  /**
+   * The only zender we take kennisgevingen from: the GWS we know. Organisatie and applicatie must
+   * match; the administratie too when the kennisgeving names one.
+   */
+  zender: StufSysteem;
   /** Stores the change; resolve only once it is durable, since the Bv01 ends GWS's retries. */
   verwerk: (k: Kennisgeving) => Promise<void>;
 }
 
+/** Whether a StUF system is `expected`: same organisatie and applicatie, same administratie if it names one. */
+function isSysteem(s: StufSysteem, expected: StufSysteem): boolean {
+  return (
+    s.organisatie === expected.organisatie &&
+    s.applicatie === expected.applicatie &&
+    (s.administratie === undefined || s.administratie === expected.administratie)
+  );
+}
+
+/** A kennisgeving we refused because of the sender or the message (plek client), for the caller's log. */
+export interface Weigering {
+  foutcode: KennisgevingError['foutcode'];
+  /** The zender the message claims, when it could be read; unauthenticated, so only for the log. */
+  zender: StufSysteem | null;
+}
+
 /**
- * One whole receiving step for an HTTP handler: parse, check it is for us, hand it to
- * `verwerk`, answer Bv01 (200) or Fo01 (500). Keeps the status conventions in one place.
+ * One whole receiving step for an HTTP handler: parse, check it is from the GWS we know and for
+ * us, hand it to `verwerk`, answer Bv01 (200) or Fo01 (500). Keeps the status conventions in one
+ * place. The sender's credential is the transport's business (sync/kennisgeving-endpoint.ts),
+ * checked before this runs.
  */
 export async function ontvangKennisgeving(
   xml: string,
   options: KennisgevingReceiverOptions,
-): Promise<{ status: 200 | 500; contentType: string; body: string }> {
+): Promise<{ status: 200 | 500; contentType: string; body: string; geweigerd?: Weigering }> {
   const contentType = 'text/xml; charset=utf-8';
   let k: Kennisgeving;
   try {
     k = parseKennisgeving(xml);
+    if (!isSysteem(k.zender, options.zender)) {
+      throw new KennisgevingError('expected a kennisgeving from the GWS we know, got one from another zender', k.referentienummer, k.zender, 'StUF013');
+    }
     if (k.ontvanger.organisatie !== options.ontvanger.organisatie || k.ontvanger.applicatie !== options.ontvanger.applicatie) {
       throw new KennisgevingError(
         'expected a kennisgeving addressed to us, got one for another ontvanger',
@@ -298,7 +329,8 @@ export async function ontvangKennisgeving(
       );
     }
   } catch (error) {
-    return { status: 500, contentType, body: foutbericht(error, options.ontvanger, options) };
+    const geweigerd = error instanceof KennisgevingError ? { foutcode: error.foutcode, zender: error.zender } : undefined;
+    return { status: 500, contentType, body: foutbericht(error, options.ontvanger, options), ...(geweigerd ? { geweigerd } : {}) };
   }
   try {
     await options.verwerk(k);

@@ -2,7 +2,7 @@ import type { PersoonRecord } from '../../domain/records';
 import { badUserInput, checkBsn, checkIsoDate } from '../../lib/errors';
 import type { OrganisationRegister } from '../organisations';
 import { CONSENT_DOMAINS, type ConsentDomain } from '../types';
-import type { NewToestemming } from './store';
+import type { NewToestemming, ToestemmingBewijs } from './store';
 
 interface ToestemmingInputShape {
   betrokkene: string;
@@ -11,7 +11,10 @@ interface ToestemmingInputShape {
   domeinen: readonly string[];
   doel: string;
   geldigTot?: string | null;
+  bewijs: { kanaal: string; referentie: string; ondertekendOp: string };
 }
+
+const KANALEN = new Set(['FORMULIER', 'DOCUMENT', 'DIGITAAL']);
 
 /** Age under which a parent with authority consents for the child (AVG art. 8 as applied by the UAVG). */
 const CONSENT_AGE = 16;
@@ -33,6 +36,13 @@ export function validateToestemming(input: ToestemmingInputShape, betrokkene: Pe
   if (input.doel !== 'INTEGRALE_AANPAK') throw badUserInput('doel must be INTEGRALE_AANPAK');
   const geldigTot = input.geldigTot ?? null;
   if (geldigTot !== null && checkIsoDate(geldigTot, 'geldigTot') < today) throw badUserInput('geldigTot must be an ISO date (YYYY-MM-DD) not before today');
+  const bewijs = input.bewijs;
+  if (!KANALEN.has(bewijs.kanaal)) throw badUserInput('bewijs.kanaal must be FORMULIER, DOCUMENT or DIGITAAL');
+  // A document number, not a description: short, and no room for a name or a BSN.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/.test(bewijs.referentie) || /\d{9}/.test(bewijs.referentie)) {
+    throw badUserInput('bewijs.referentie must be the reference of the signed form or document: 1–100 letters, digits and . _ / -, no BSN');
+  }
+  if (checkIsoDate(bewijs.ondertekendOp, 'bewijs.ondertekendOp') > today) throw badUserInput('bewijs.ondertekendOp must not be after today');
   if (!betrokkene) throw badUserInput('betrokkene is not known in the BRP');
 
   const minor = isUnder(betrokkene, CONSENT_AGE, today);
@@ -46,7 +56,16 @@ export function validateToestemming(input: ToestemmingInputShape, betrokkene: Pe
       throw badUserInput(`under ${CONSENT_AGE}, consent must come from a parent with authority (gezag) according to the BRP`);
     }
   }
-  return { betrokkene: input.betrokkene, gegevenDoor: input.gegevenDoor, ontvanger: input.ontvanger, domeinen, doel: 'INTEGRALE_AANPAK', geldigVanaf: today, geldigTot };
+  return {
+    betrokkene: input.betrokkene,
+    gegevenDoor: input.gegevenDoor,
+    ontvanger: input.ontvanger,
+    domeinen,
+    doel: 'INTEGRALE_AANPAK',
+    geldigVanaf: today,
+    geldigTot,
+    bewijs: { kanaal: bewijs.kanaal as ToestemmingBewijs['kanaal'], referentie: bewijs.referentie, ondertekendOp: bewijs.ondertekendOp },
+  };
 }
 
 /**

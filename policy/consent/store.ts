@@ -18,6 +18,17 @@ export interface ToestemmingRow {
   geldigTot: string | null;
   geregistreerdOp: string;
   ingetrokkenOp: string | null;
+  /** How it was obtained; null only for consents registered before the register asked. */
+  bewijs: ToestemmingBewijs | null;
+}
+
+/** How a consent was obtained, and who registered it. */
+export interface ToestemmingBewijs {
+  kanaal: 'FORMULIER' | 'DOCUMENT' | 'DIGITAAL';
+  /** Reference of the signed form or document in the case or document system. */
+  referentie: string;
+  ondertekendOp: string;
+  geregistreerdDoor: string;
 }
 
 interface DbRow {
@@ -30,10 +41,15 @@ interface DbRow {
   geldig_vanaf: string;
   geldig_tot: string | null;
   geregistreerd_op: string;
+  geregistreerd_door: string;
   ingetrokken_op: string | null;
+  bewijs_kanaal: ToestemmingBewijs['kanaal'] | null;
+  bewijs_referentie: string | null;
+  bewijs_ondertekend_op: string | null;
 }
 
-const COLUMNS = 'id, betrokkene, gegeven_door, ontvanger, domeinen, doel, geldig_vanaf, geldig_tot, geregistreerd_op, ingetrokken_op';
+const COLUMNS =
+  'id, betrokkene, gegeven_door, ontvanger, domeinen, doel, geldig_vanaf, geldig_tot, geregistreerd_op, geregistreerd_door, ingetrokken_op, bewijs_kanaal, bewijs_referentie, bewijs_ondertekend_op';
 
 function toRow(r: DbRow): ToestemmingRow {
   return {
@@ -48,10 +64,14 @@ function toRow(r: DbRow): ToestemmingRow {
     geldigTot: r.geldig_tot,
     geregistreerdOp: r.geregistreerd_op,
     ingetrokkenOp: r.ingetrokken_op,
+    bewijs:
+      r.bewijs_kanaal && r.bewijs_referentie && r.bewijs_ondertekend_op
+        ? { kanaal: r.bewijs_kanaal, referentie: r.bewijs_referentie, ondertekendOp: r.bewijs_ondertekend_op, geregistreerdDoor: r.geregistreerd_door }
+        : null,
   };
 }
 
-export type NewToestemming = Omit<ToestemmingRow, 'id' | 'burgerservicenummer' | 'geregistreerdOp' | 'ingetrokkenOp'>;
+export type NewToestemming = Omit<ToestemmingRow, 'id' | 'burgerservicenummer' | 'geregistreerdOp' | 'ingetrokkenOp' | 'bewijs'> & { bewijs: Omit<ToestemmingBewijs, 'geregistreerdDoor'> };
 
 /** A consent lookup: may organisation `ontvanger` receive `subject`'s data for `doel`? */
 export interface ConsentQuery {
@@ -71,9 +91,10 @@ export class ConsentStore {
     const id = randomUUID();
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<DbRow>(
-        `INSERT INTO toestemming (id, betrokkene, gegeven_door, ontvanger, domeinen, doel, geldig_vanaf, geldig_tot, geregistreerd_op, geregistreerd_door)
-         VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-        [id, t.betrokkene, t.gegevenDoor, t.ontvanger, t.domeinen, t.doel, t.geldigVanaf, t.geldigTot, at.toISOString(), door],
+        `INSERT INTO toestemming (id, betrokkene, gegeven_door, ontvanger, domeinen, doel, geldig_vanaf, geldig_tot, geregistreerd_op, geregistreerd_door,
+                                  bewijs_kanaal, bewijs_referentie, bewijs_ondertekend_op)
+         VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
+        [id, t.betrokkene, t.gegevenDoor, t.ontvanger, t.domeinen, t.doel, t.geldigVanaf, t.geldigTot, at.toISOString(), door, t.bewijs.kanaal, t.bewijs.referentie, t.bewijs.ondertekendOp],
       );
       await tx.query("INSERT INTO toestemming_gebeurtenis (toestemming, soort, tijdstip, door) VALUES ($1, 'GEREGISTREERD', $2, $3)", [id, at.toISOString(), door]);
       return toRow(row);

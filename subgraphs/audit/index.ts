@@ -15,6 +15,6 @@ export const typeDefs = loadSubgraphSdl(__dirname, [], { header: false });
 export function auditSubgraph(deps: SubgraphDeps): SubgraphDefinition<AuditLoaders> {
   // Without the process's audit log (a bench of bare subgraphs) verification cannot run; the
   // register is still needed to describe processing activities.
-  const loaders = createAuditReports(deps.db, deps.audit ?? { register: loadVerwerkingsregister(), verify: () => Promise.reject(new Error('no audit log in this process')) });
+  const loaders = createAuditReports(deps.db, deps.audit ?? { register: loadVerwerkingsregister(), verify: () => Promise.reject(new Error('no audit log in this process')) }, deps.ids);
   return { name: 'audit', typeDefs, resolvers, createLoaders: () => loaders };
 }

@@ -7,5 +7,5 @@ export const typeDefs = loadSubgraphSdl(__dirname, ['bron']);
 
 /** The `brp` subgraph: persons and households as the BRP knows them (the hub's copy, else the BRP itself). */
 export function brpSubgraph(deps: SubgraphDeps): SubgraphDefinition<BrpLoaders> {
-  return { name: 'brp', typeDefs, resolvers, createLoaders: () => createBrpLoaders(deps.persons) };
+  return { name: 'brp', typeDefs, resolvers, createLoaders: () => createBrpLoaders(deps.persons, deps.ids) };
 }

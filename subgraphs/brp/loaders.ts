@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { PersoonRecord } from '../../domain/records';
+import type { OpaqueIds } from '../../lib/opaque';
 import type { KnownPerson, PersonDirectory } from '../../read-model';
 
 export interface PersoonRow extends PersoonRecord {
@@ -12,12 +13,14 @@ export interface BrpLoaders {
   persoon: DataLoader<string, PersoonRow | null>;
   /** Everyone registered at an adresseerbaar object, by its identification, and whether the copy holds them all. */
   bewoners: DataLoader<{ adresseerbaarObjectId: string; householdInCopy: boolean }, PersoonRow[], string>;
+  /** The API's id of the household at an address: keyed, so not computable from the address. */
+  householdId(adresseerbaarObjectId: string): string;
 }
 
 const row = (p: KnownPerson): PersoonRow => ({ ...p.record, syncedAt: p.syncedAt, householdInCopy: p.householdInCopy });
 
 /** Persons as the BRP knows them, inside the hub's copy or not (read-model/person-directory.ts). */
-export function createBrpLoaders(persons: PersonDirectory): BrpLoaders {
+export function createBrpLoaders(persons: PersonDirectory, ids: OpaqueIds): BrpLoaders {
   const persoon = new DataLoader<string, PersoonRow | null>(async (bsns) => {
     const found = await persons.persons(bsns);
     return bsns.map((b) => {
@@ -37,5 +40,5 @@ export function createBrpLoaders(persons: PersonDirectory): BrpLoaders {
       ),
     { cacheKeyFn: (k) => k.adresseerbaarObjectId },
   );
-  return { persoon, bewoners };
+  return { persoon, bewoners, householdId: (a) => ids.household(a) };
 }

@@ -1,4 +1,3 @@
-import { huishoudenId } from '../../domain/household';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
 import type { BrpLoaders } from './loaders';
@@ -11,7 +10,7 @@ export const resolvers: Resolvers = {
     async huishouden(_root, { burgerservicenummer }, ctx) {
       const persoon = await ctx.loaders.persoon.load(burgerservicenummer);
       if (!persoon?.adres) return null;
-      return { id: huishoudenId(persoon.adres.adresseerbaarObjectId), burgerservicenummer, adres: persoon.adres, householdInCopy: persoon.householdInCopy };
+      return { id: ctx.loaders.householdId(persoon.adres.adresseerbaarObjectId), burgerservicenummer, adres: persoon.adres, householdInCopy: persoon.householdInCopy };
     },
   },
   Persoon: {

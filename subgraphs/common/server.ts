@@ -7,7 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { AuditSource } from '../../audit';
 import type { Db } from '../../lib/db';
+import type { OpaqueIds } from '../../lib/opaque';
 import { isPublicErrorCode, unauthenticated } from '../../lib/errors';
+import { queryLimits } from '../../lib/query-limits';
 import { enforcePolicy, INTERNAL_CONTEXT_HEADER, type AccessRecorder, type InternalContextSigner, type Policy, type PolicyContext, type RequestContext } from '../../policy';
 import type { PersonDirectory } from '../../read-model';
 
@@ -25,6 +27,8 @@ export interface SubgraphDeps {
   policy: Policy;
   /** The process's audit log, for the subgraph that serves it. */
   audit?: AuditSource;
+  /** Keyed household ids and sealed cursors. */
+  ids: OpaqueIds;
 }
 
 /** A subgraph as a folder defines it: SDL, resolvers, and how to make its per-request loaders. */
@@ -88,11 +92,16 @@ function buildPolicySchema<L>(def: SubgraphDefinition<L>) {
 
 /**
  * Starts a subgraph on its own HTTP server. It answers only requests that carry the gateway's
- * signed internal context; anything else is UNAUTHENTICATED.
+ * internal context signed for this subgraph and this very body, still fresh; anything else is
+ * UNAUTHENTICATED. What it then runs stays within the hub's query limits.
  */
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: SubgraphOptions): Promise<RunningSubgraph> {
+  // The gateway's query limits, again: what a subgraph runs must not depend on the gateway in
+  // front of it having checked (docs/DESIGN.md, decision 1).
+  const limits = queryLimits();
   const server = new ApolloServer<SubgraphContext<L>>({
     schema: buildPolicySchema(def),
+    ...limits,
     formatError: formatErrorFor(def.name),
     includeStacktraceInErrorResponses: false,
     // The hub stops its parts itself, in order; a handler per server would race it.
@@ -100,17 +109,30 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     // The gateway is the only client; introspection is for composition tooling, not callers.
     introspection: false,
     // Federated traces would carry timings per field to whoever calls; we have no use for them.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...limits.plugins],
   });
   await server.start();
+  const refuse = (res: ServerResponse) =>
+    send(res, 401, { 'content-type': 'application/json' }, JSON.stringify({ errors: [formatErrorFor(def.name)(unauthenticated('this subgraph answers only the gateway').toJSON())] }));
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/healthz') return send(res, 200, { 'content-type': 'application/json' }, '{"status":"ok"}');
     if (!req.url?.startsWith('/graphql')) return send(res, 404, { 'content-type': 'application/json' }, '{"error":"not found"}');
-    const request = await options.signer.verify(header(req, INTERNAL_CONTEXT_HEADER));
-    if (!request) {
-      const body = JSON.stringify({ errors: [formatErrorFor(def.name)(unauthenticated('this subgraph answers only the gateway').toJSON())] });
-      return send(res, 401, { 'content-type': 'application/json' }, body);
+    const signed = header(req, INTERNAL_CONTEXT_HEADER);
+    if (!signed) return refuse(res);
+    // The context is good only for this subgraph and for the exact bytes it was signed with, so
+    // those bytes are read first, and what is parsed below is what was checked.
+    let raw: Buffer;
+    try {
+      raw = await readBodyBytes(req);
+    } catch {
+      return send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Expected a JSON body of at most 1 MiB', extensions: { code: 'BAD_REQUEST' } }] }));
+    }
+    const request = options.signer.verify(signed, def.name, raw);
+    if (!request) return refuse(res);
+    // POST only: the signature covers the body, and a query in the URL (GET) would run unsigned.
+    if (req.method !== 'POST') {
+      return send(res, 405, { 'content-type': 'application/json', allow: 'POST' }, JSON.stringify({ errors: [{ message: `Expected POST, got ${req.method}`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }));
     }
     const recorder = options.recorderFor(request);
     const context: ContextFunction<[], SubgraphContext<L>> = async () => ({
@@ -120,15 +142,14 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     });
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const raw = await readBody(req);
     let body: unknown;
     try {
-      body = raw.length ? JSON.parse(raw) : undefined;
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
     } catch {
       return send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Body is not JSON', extensions: { code: 'BAD_REQUEST' } }] }));
     }
     const result = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: new URL(req.url, 'http://x').search, body },
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
       context,
     });
     // Fail closed: the answer leaves only after the audit records of this request are written.
@@ -180,7 +201,12 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 /** Reads a request body, refusing more than 1 MiB (no GraphQL request of ours is near that). */
-export function readBody(req: IncomingMessage, limit = 1 << 20): Promise<string> {
+export async function readBody(req: IncomingMessage, limit = 1 << 20): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString('utf8');
+}
+
+/** The request body's bytes as they came, at most `limit` of them. */
+function readBodyBytes(req: IncomingMessage, limit = 1 << 20): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -191,7 +217,7 @@ export function readBody(req: IncomingMessage, limit = 1 << 20): Promise<string>
         req.destroy();
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -32,8 +32,8 @@ export const resolvers: Resolvers = {
     async registreerVernietigingsverzoek(_root, { input }, ctx) {
       const betrokkene = checkBsn(input.betrokkene, 'betrokkene');
       if (!isRequestableDomain(input.domein)) throw badUserInput('domein must be WMO or JEUGD: only there does the law give this right');
-      // The desk that holds the file takes the request: its consulent on the statutory task.
-      await ctx.policy.guard(betrokkene, input.domein, 'DOSSIER', 'Mutation.registreerVernietigingsverzoek');
+      // Filed by the privacy officer on the person's behalf: a desk, or a consent, cannot destroy a file.
+      await ctx.policy.guard(betrokkene, 'AUDIT', 'VERZOEK_BETROKKENE', 'Mutation.registreerVernietigingsverzoek');
       return registerDestructionRequest(ctx.loaders.db, { betrokkene, domein: input.domein, door: ctx.request.actor.sub }, ctx.loaders.policy.now());
     },
   },

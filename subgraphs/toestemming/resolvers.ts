@@ -30,6 +30,9 @@ export const resolvers: Resolvers = {
       return ctx.loaders.consents.register(valid, ctx.request.actor.sub, ctx.loaders.now());
     },
     async trekToestemmingIn(_root, { id }, ctx) {
+      // Who may not manage the register at all is refused before the id is looked at, so the
+      // answer never tells whether the id exists.
+      ctx.policy.guardUnscoped('TOESTEMMING', 'REGISTER', 'Mutation.trekToestemmingIn');
       if (!UUID.test(id)) throw badUserInput('id must be the id of a registered toestemming');
       const existing = await ctx.loaders.consents.get(id);
       if (!existing) throw badUserInput('id must be the id of a registered toestemming');

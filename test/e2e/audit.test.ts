@@ -85,7 +85,7 @@ describe('field-level access audit (Postgres)', () => {
 
     // With a consent for leerplicht only, she can be named, but jeugd stays withheld.
     const consent = await t.query('regisseur', 'INTEGRALE_AANPAK', 'mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id } }', {
-      variables: { i: { betrokkene: '999990044', gegevenDoor: '999990019', ontvanger: 'mee', domeinen: ['LEERPLICHT'], doel: 'INTEGRALE_AANPAK' } },
+      variables: { i: { betrokkene: '999990044', gegevenDoor: '999990019', ontvanger: 'mee', domeinen: ['LEERPLICHT'], doel: 'INTEGRALE_AANPAK', bewijs: { kanaal: 'FORMULIER', referentie: 'TST-2026-001', ondertekendOp: '2026-11-01' } } },
     });
     expect(consent.errors).toBeUndefined();
     const partly = await ask();
@@ -193,19 +193,20 @@ describe('field-level access audit (Postgres)', () => {
       // The subgraph itself, asked directly with the gateway's signed context: nothing of the
       // partial result it computed leaves, only the error.
       const wmo = t.hub.subgraphs.find((s) => s.name === 'wmo')!;
-      const signed = await new InternalContextSigner(INTERNAL_CONTEXT_KEY).sign({
-        actor: { sub: 'dev-wmo-consulent', organisatie: 'gemeente', rollen: ['wmo-consulent'] },
-        doel: 'WMO_ONDERSTEUNING',
-        traceId: CLIENT_TRACE,
-        spanId: 'b7ad6b7169203331',
-        operationName: null,
-        documentHash: null,
-      });
-      const direct = await fetch(wmo.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: signed },
-        body: JSON.stringify({ query: '{ _entities(representations: [{ __typename: "Persoon", burgerservicenummer: "999990019" }, { __typename: "Persoon", burgerservicenummer: "999990044" }]) { ... on Persoon { wmo { voorzieningen { productCode omschrijving } } } } }' }),
-      });
+      const body = JSON.stringify({ query: '{ _entities(representations: [{ __typename: "Persoon", burgerservicenummer: "999990019" }, { __typename: "Persoon", burgerservicenummer: "999990044" }]) { ... on Persoon { wmo { voorzieningen { productCode omschrijving } } } } }' });
+      const signed = new InternalContextSigner(INTERNAL_CONTEXT_KEY).sign(
+        {
+          actor: { sub: 'dev-wmo-consulent', organisatie: 'gemeente', rollen: ['wmo-consulent'] },
+          doel: 'WMO_ONDERSTEUNING',
+          traceId: CLIENT_TRACE,
+          spanId: 'b7ad6b7169203331',
+          operationName: null,
+          documentHash: null,
+        },
+        'wmo',
+        body,
+      );
+      const direct = await fetch(wmo.url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: signed }, body });
       const raw = await direct.text();
       expect(JSON.parse(raw)).toEqual({ data: null, errors: [{ message: 'The wmo data cannot be read right now', extensions: { code: 'SOURCE_UNAVAILABLE', bron: 'wmo' } }] });
       expect(raw).not.toMatch(/9999900/);

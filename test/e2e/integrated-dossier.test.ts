@@ -26,7 +26,7 @@ async function consentAll(t: TestHub, members: Array<{ bsn: string; gegevenDoor:
       'regisseur',
       'INTEGRALE_AANPAK',
       `mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id status } }`,
-      { variables: { i: { betrokkene: m.bsn, gegevenDoor: m.gegevenDoor, ontvanger: 'gemeente', domeinen: ['WMO', 'JEUGD', 'WERK_INKOMEN', 'LEERPLICHT'], doel: 'INTEGRALE_AANPAK' } } },
+      { variables: { i: { betrokkene: m.bsn, gegevenDoor: m.gegevenDoor, ontvanger: 'gemeente', domeinen: ['WMO', 'JEUGD', 'WERK_INKOMEN', 'LEERPLICHT'], doel: 'INTEGRALE_AANPAK', bewijs: { kanaal: 'FORMULIER', referentie: 'TST-2026-001', ondertekendOp: '2026-11-01' } } } },
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.registreerToestemming.status).toBe('ACTIEF');

@@ -86,7 +86,7 @@ describe('one policy layer', () => {
       // The destruction job then removes what the read path already no longer serves, and says so.
       const copies = () => t.hub.db.query('SELECT 1 FROM dossier_record WHERE id = $1', [ENDS.toewijzingNummer]);
       expect(await copies()).toHaveLength(1);
-      const destroyed = await retention({ db: t.hub.db, sources: undefined as never, retention: new RetentionEngine(), now: () => now });
+      const destroyed = await retention({ db: t.hub.db, sources: undefined as never, retention: new RetentionEngine(), ids: undefined as never, now: () => now });
       expect(destroyed.BEWAARTERMIJN_VERSTREKEN).toBeGreaterThanOrEqual(1);
       expect(await copies()).toHaveLength(0);
       expect(await ask(WMO, ENDS.bsn)).toEqual(on);

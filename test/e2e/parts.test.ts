@@ -51,6 +51,9 @@ describe('the hub run as separate parts', () => {
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: uniqueName('parts'),
       INTERNAL_CONTEXT_KEY: uniqueName('k').padEnd(40, 'x'),
+      // The GWS stand-in (another process) and the sync part's kennisgeving endpoint share it.
+      STUF_KENNISGEVING_KEY: uniqueName('s').padEnd(40, 'x'),
+      ID_KEY: uniqueName('i').padEnd(40, 'x'),
       DATA_DIR: dataDir,
       INHABITANTS: '300',
       SUBGRAPH_BASE_PORT: String(BASE + 1),

@@ -163,7 +163,7 @@ describe('consent-, purpose- and retention-aware resolution', () => {
       'regisseur',
       'INTEGRALE_AANPAK',
       'mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id status gegevenDoor } }',
-      { variables: { i: { betrokkene: '999990044', gegevenDoor: '999990019', ontvanger: 'mee', domeinen: ['JEUGD'], doel: 'INTEGRALE_AANPAK' } } },
+      { variables: { i: { betrokkene: '999990044', gegevenDoor: '999990019', ontvanger: 'mee', domeinen: ['JEUGD'], doel: 'INTEGRALE_AANPAK', bewijs: { kanaal: 'FORMULIER', referentie: 'TST-2026-001', ondertekendOp: '2026-11-01' } } } },
     );
     expect(registered.errors).toBeUndefined();
     const during = await t.query('partner', 'INTEGRALE_AANPAK', query, { org: 'mee' });
@@ -183,7 +183,7 @@ describe('consent-, purpose- and retention-aware resolution', () => {
   it('refuses a consent for a child under 16 from anyone but a parent with authority', async () => {
     const register = (gegevenDoor: string, betrokkene = '999990044') =>
       t.query('regisseur', 'INTEGRALE_AANPAK', 'mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id } }', {
-        variables: { i: { betrokkene, gegevenDoor, ontvanger: 'mee', domeinen: ['JEUGD'], doel: 'INTEGRALE_AANPAK' } },
+        variables: { i: { betrokkene, gegevenDoor, ontvanger: 'mee', domeinen: ['JEUGD'], doel: 'INTEGRALE_AANPAK', bewijs: { kanaal: 'FORMULIER', referentie: 'TST-2026-001', ondertekendOp: '2026-11-01' } } },
       });
     for (const wrong of ['999990044', '999990056', '999990020']) {
       const res = await register(wrong);
@@ -197,11 +197,11 @@ describe('consent-, purpose- and retention-aware resolution', () => {
     // Only a regisseur keeps the register: a consulent is refused by the policy, a partner
     // cannot even send the operation (it is not registered for partners).
     const consulent = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', 'mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id } }', {
-      variables: { i: { betrokkene: '999990032', gegevenDoor: '999990032', ontvanger: 'mee', domeinen: ['WMO'], doel: 'INTEGRALE_AANPAK' } },
+      variables: { i: { betrokkene: '999990032', gegevenDoor: '999990032', ontvanger: 'mee', domeinen: ['WMO'], doel: 'INTEGRALE_AANPAK', bewijs: { kanaal: 'FORMULIER', referentie: 'TST-2026-001', ondertekendOp: '2026-11-01' } } },
     });
     expect(consulent.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     const partner = await t.post(
-      { query: 'mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id } }', variables: { i: { betrokkene: '999990032', gegevenDoor: '999990032', ontvanger: 'mee', domeinen: ['WMO'], doel: 'INTEGRALE_AANPAK' } } },
+      { query: 'mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { id } }', variables: { i: { betrokkene: '999990032', gegevenDoor: '999990032', ontvanger: 'mee', domeinen: ['WMO'], doel: 'INTEGRALE_AANPAK', bewijs: { kanaal: 'FORMULIER', referentie: 'TST-2026-001', ondertekendOp: '2026-11-01' } } } },
       { authorization: `Bearer ${await t.token('partner', 'mee')}`, 'x-purpose': 'INTEGRALE_AANPAK' },
     );
     expect(partner.status).toBe(400);
@@ -250,7 +250,7 @@ describe('consent-, purpose- and retention-aware resolution', () => {
   });
 
   it('carries out a destruction request and records it, and keeps the copy from coming back', async () => {
-    const registered = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', 'mutation { registreerVernietigingsverzoek(input: { betrokkene: "999990056", domein: "WMO" }) { id uiterlijk uitgevoerdOp } }');
+    const registered = await t.query('privacy-officer', 'AUDIT', 'mutation { registreerVernietigingsverzoek(input: { betrokkene: "999990056", domein: "WMO" }) { id uiterlijk uitgevoerdOp } }');
     expect(registered.errors).toBeUndefined();
     expect(registered.data!.registreerVernietigingsverzoek.uitgevoerdOp).toBeNull();
     // The job carries it out after the next sync; the sync after that must not bring the copy back.

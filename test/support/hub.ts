@@ -11,6 +11,8 @@ import { isolatedDatabase, TEST_REDIS_URL, uniqueName } from './env';
 export interface TestHub {
   hub: Hub;
   dataDir: string;
+  /** The Redis key prefix of this hub's queues (unique per test hub). */
+  queuePrefix: string;
   token(role: Role, org?: string): Promise<string>;
   /** POSTs a GraphQL request through the real gateway. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: GraphQLBody; headers: Headers }>;
@@ -39,7 +41,8 @@ export async function startTestHub(options: { embedded?: boolean; inhabitants?: 
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const hub = await startHub({ config, randomPorts: true, queuePrefix: uniqueName('test'), municipality: options.municipality, clock: options.clock });
+  const queuePrefix = uniqueName('test');
+  const hub = await startHub({ config, randomPorts: true, queuePrefix, municipality: options.municipality, clock: options.clock });
   const tokens = new Map<string, string>();
   const token = async (role: Role, org?: string) => {
     const key = `${role}|${org ?? ''}`;
@@ -53,6 +56,7 @@ export async function startTestHub(options: { embedded?: boolean; inhabitants?: 
   return {
     hub,
     dataDir,
+    queuePrefix,
     token,
     post,
     async query(role, purpose, query, opts = {}) {

@@ -6,7 +6,8 @@
  *   `maximumAantal` + `indicatorVervolgvraag` + `start`, or a `Fo02` inside a SOAP Fault (500).
  * - Every change made through `upsert*` / `remove*` is pushed as an `Lk01` kennisgeving to the
  *   afnemer at `kennisgevingUrl`, which must confirm it with a `Bv01`; until then it waits in an
- *   outbox and is retried with backoff.
+ *   outbox and is retried with backoff. The push carries the credential in `kennisgevingAuth`
+ *   (a bearer key and/or a TLS client certificate), as the hub's endpoint demands.
  *
  * It never imports the adapter: it writes and reads its XML with its own code (stuf-wire.ts).
  */
@@ -14,9 +15,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Municipality, Uitkering, WmoVoorziening } from '../../../municipality/types';
-import { Outbox, type OutboxOptions, type OutboxStats } from './outbox';
+import { Outbox, type KennisgevingAuth, type OutboxOptions, type OutboxStats } from './outbox';
 import { SOC_NS, envelope, stuurgegevens, tijdstip, uitObject, wvzObject, type StufSystem } from './stuf-wire';
 import { fo02, la01, parseVraag, selectPage, type AnswerContext } from './vraag';
+
+export type { KennisgevingAuth } from './outbox';
 
 interface GwsSimulatorOptions {
   /** The world the stand-in is seeded from; copied, so later changes to it do not leak in. */
@@ -43,6 +46,8 @@ interface GwsSimulatorOptions {
   maxPageSize?: number;
   /** Retry behaviour of the kennisgeving outbox. */
   kennisgevingRetry?: OutboxOptions;
+  /** The credential the outbox presents to the afnemer: a bearer key, a client certificate, or both. */
+  kennisgevingAuth?: KennisgevingAuth;
 }
 
 export interface GwsSimulator {
@@ -66,6 +71,8 @@ export interface GwsSimulator {
   setKennisgevingUrl(url: string | undefined): void;
   /** Resolves when the outbox is empty; rejects after `timeoutMs` (default 10 s). */
   whenKennisgevingenDelivered(timeoutMs?: number): Promise<void>;
+  /** Copies of what the stand-in holds now, in key order: what tests compare the hub's copy with. */
+  snapshot(): { wmo: WmoVoorziening[]; uitkeringen: Uitkering[] };
 }
 
 /** Largest request body accepted; a vraagbericht is a few kilobytes. */
@@ -132,7 +139,7 @@ export async function startGwsSimulator(options: GwsSimulatorOptions): Promise<G
   for (const v of municipality.wmo) wmo.put(structuredClone(v));
   for (const u of municipality.uitkeringen) uitkeringen.put(structuredClone(u));
 
-  const outbox = new Outbox(() => ({ url: kennisgevingUrl, up: available }), options.kennisgevingRetry);
+  const outbox = new Outbox(() => ({ url: kennisgevingUrl, up: available }), options.kennisgevingRetry, options.kennisgevingAuth);
 
   const answerContext = (): AnswerContext => ({
     self,
@@ -275,6 +282,12 @@ export async function startGwsSimulator(options: GwsSimulatorOptions): Promise<G
     },
     whenKennisgevingenDelivered(timeoutMs = 10_000) {
       return outbox.whenEmpty(timeoutMs);
+    },
+    snapshot() {
+      return {
+        wmo: wmo.keys.map((k) => structuredClone(wmo.byKey.get(k) as WmoVoorziening)),
+        uitkeringen: uitkeringen.keys.map((k) => structuredClone(uitkeringen.byKey.get(k) as Uitkering)),
+      };
     },
   };
 }

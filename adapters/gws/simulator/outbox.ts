@@ -4,6 +4,8 @@
  * time, with exponential backoff while the afnemer is down. In memory: a stand-in restart loses
  * it, which a real GWS would not — the hub's full sync covers that case.
  */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { SOAP_NS, kid, readXml, textOf, type Node } from './stuf-wire';
 
 interface OutboxItem {
@@ -13,6 +15,16 @@ interface OutboxItem {
 }
 
 type Outcome = 'delivered' | 'rejected' | 'retry';
+
+/**
+ * How the stand-in proves to the afnemer that it is GWS: a shared key sent as
+ * `Authorization: Bearer <key>`, a client certificate for mutual TLS (PEM contents; `ca` is what
+ * the afnemer's server certificate must chain to), or both.
+ */
+export interface KennisgevingAuth {
+  bearerKey?: string;
+  clientCertificate?: { cert: string | Buffer; key: string | Buffer; ca?: string | Buffer };
+}
 
 export interface OutboxOptions {
   /** First retry delay. @defaultValue 100 */
@@ -44,10 +56,15 @@ export class Outbox {
   private rejected = 0;
   private failedAttempts = 0;
 
+  private readonly agent: HttpsAgent | undefined;
+
   constructor(
     private readonly target: () => { url: string | undefined; up: boolean },
     options: OutboxOptions = {},
+    private readonly auth: KennisgevingAuth = {},
   ) {
+    const client = auth.clientCertificate;
+    this.agent = client ? new HttpsAgent({ cert: client.cert, key: client.key, ...(client.ca ? { ca: client.ca } : {}), keepAlive: false }) : undefined;
     this.initialDelayMs = options.initialDelayMs ?? 100;
     this.maxDelayMs = options.maxDelayMs ?? 5000;
     this.timeoutMs = options.timeoutMs ?? 5000;
@@ -101,6 +118,7 @@ export class Outbox {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.inFlight?.abort();
+    this.agent?.destroy();
   }
 
   private async pump(): Promise<void> {
@@ -134,22 +152,39 @@ export class Outbox {
 
   private async send(url: string, item: OutboxItem, controller: AbortController): Promise<Outcome> {
     const timeout = setTimeout(() => controller.abort(), this.timeoutMs);
-    const signal = controller.signal;
+    const headers: Record<string, string> = { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${item.soapAction}"` };
+    if (this.auth.bearerKey !== undefined) headers.authorization = `Bearer ${this.auth.bearerKey}`;
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${item.soapAction}"` },
-        body: item.xml,
-        signal,
-      });
-      return judge(await response.text(), item.referentienummer);
+      return judge(await post(url, headers, item.xml, controller.signal, this.agent), item.referentienummer);
     } catch {
-      // Refused connection, reset, timeout: the afnemer is away; try again later.
+      // Refused connection, reset, a TLS handshake the afnemer refused, timeout: try again later.
       return 'retry';
     } finally {
       clearTimeout(timeout);
     }
   }
+}
+
+/**
+ * One POST with node:http(s) rather than fetch: fetch cannot present a client certificate
+ * without undici's own Agent, which is not a dependency here. Resolves with the answer's body,
+ * whatever its status: judge() reads the StUF message in it.
+ */
+function post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal, agent: HttpsAgent | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const payload = Buffer.from(body, 'utf8');
+    const options = { method: 'POST', headers: { ...headers, 'content-length': String(payload.length) }, signal };
+    const onResponse = (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      res.on('error', reject);
+    };
+    const req = target.protocol === 'https:' ? httpsRequest(target, { ...options, ...(agent ? { agent } : {}) }, onResponse) : httpRequest(target, options, onResponse);
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 /**

@@ -42,7 +42,7 @@ export type BewaartermijnRapportVernietigingenArgs = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Legt het verzoek van de betrokkene vast om zijn Wmo- of jeugddossier te vernietigen (binnen drie maanden). */
+  /** Legt het verzoek van de betrokkene vast om zijn Wmo- of jeugddossier te vernietigen (binnen drie maanden). Alleen de privacy officer, namens de betrokkene. */
   registreerVernietigingsverzoek: Vernietigingsverzoek;
 };
 

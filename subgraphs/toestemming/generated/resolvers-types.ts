@@ -56,6 +56,8 @@ export type QueryToestemmingenArgs = {
 export type Toestemming = {
   __typename?: 'Toestemming';
   betrokkene: Scalars['String']['output'];
+  /** Hoe de toestemming is verkregen; null alleen bij toestemmingen van vóór deze vastlegging. */
+  bewijs?: Maybe<ToestemmingBewijs>;
   doel: Doel;
   domeinen: Array<Domein>;
   gegevenDoor: Scalars['String']['output'];
@@ -68,9 +70,29 @@ export type Toestemming = {
   status: ToestemmingStatus;
 };
 
+export type ToestemmingBewijs = {
+  __typename?: 'ToestemmingBewijs';
+  /** De medewerker (sub uit het token) die de toestemming vastlegde. */
+  geregistreerdDoor: Scalars['String']['output'];
+  kanaal: Toestemmingskanaal;
+  ondertekendOp: Scalars['String']['output'];
+  referentie: Scalars['String']['output'];
+};
+
+export type ToestemmingBewijsInput = {
+  /** Hoe de betrokkene (of de ouder met gezag) toestemde. */
+  kanaal: Toestemmingskanaal;
+  /** ISO-datum van ondertekening; niet in de toekomst. */
+  ondertekendOp: Scalars['String']['input'];
+  /** Kenmerk van het ondertekende formulier of document in het zaak- of documentsysteem (1 tot 100 tekens, geen persoonsgegevens). */
+  referentie: Scalars['String']['input'];
+};
+
 export type ToestemmingInput = {
   /** BSN van de persoon om wiens gegevens het gaat. */
   betrokkene: Scalars['String']['input'];
+  /** Hoe de toestemming is verkregen. Zonder bewijs wordt niets vastgelegd. */
+  bewijs: ToestemmingBewijsInput;
   doel: Doel;
   domeinen: Array<Domein>;
   /** BSN van wie toestemming geeft: de betrokkene zelf, of onder de 16 een ouder met gezag. */
@@ -90,6 +112,14 @@ export type ToestemmingStatus =
   | 'NOG_NIET_GELDIG'
   /** geldigTot is voorbij. */
   | 'VERLOPEN';
+
+export type Toestemmingskanaal =
+  /** Digitaal ondertekend formulier (ingelogd met DigiD). */
+  | 'DIGITAAL'
+  /** Ondertekende brief of ander document, per post. */
+  | 'DOCUMENT'
+  /** Ondertekend formulier, aan de balie of bij een huisbezoek. */
+  | 'FORMULIER';
 
 
 
@@ -170,8 +200,11 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Toestemming: ResolverTypeWrapper<ToestemmingRow>;
+  ToestemmingBewijs: ResolverTypeWrapper<ToestemmingBewijs>;
+  ToestemmingBewijsInput: ToestemmingBewijsInput;
   ToestemmingInput: ToestemmingInput;
   ToestemmingStatus: ToestemmingStatus;
+  Toestemmingskanaal: Toestemmingskanaal;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -184,6 +217,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
   Toestemming: ToestemmingRow;
+  ToestemmingBewijs: ToestemmingBewijs;
+  ToestemmingBewijsInput: ToestemmingBewijsInput;
   ToestemmingInput: ToestemmingInput;
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   link__Import: Scalars['link__Import']['output'];
@@ -228,6 +263,7 @@ export type QueryResolvers<ContextType = ToestemmingContext, ParentType extends 
 
 export type ToestemmingResolvers<ContextType = ToestemmingContext, ParentType extends ResolversParentTypes['Toestemming'] = ResolversParentTypes['Toestemming']> = {
   betrokkene?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bewijs?: Resolver<Maybe<ResolversTypes['ToestemmingBewijs']>, ParentType, ContextType>;
   doel?: Resolver<ResolversTypes['Doel'], ParentType, ContextType>;
   domeinen?: Resolver<Array<ResolversTypes['Domein']>, ParentType, ContextType>;
   gegevenDoor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -238,6 +274,13 @@ export type ToestemmingResolvers<ContextType = ToestemmingContext, ParentType ex
   ingetrokkenOp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ontvanger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ToestemmingStatus'], ParentType, ContextType>;
+};
+
+export type ToestemmingBewijsResolvers<ContextType = ToestemmingContext, ParentType extends ResolversParentTypes['ToestemmingBewijs'] = ResolversParentTypes['ToestemmingBewijs']> = {
+  geregistreerdDoor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kanaal?: Resolver<ResolversTypes['Toestemmingskanaal'], ParentType, ContextType>;
+  ondertekendOp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referentie?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
@@ -252,6 +295,7 @@ export type Resolvers<ContextType = ToestemmingContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Toestemming?: ToestemmingResolvers<ContextType>;
+  ToestemmingBewijs?: ToestemmingBewijsResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;
   link__Import?: GraphQLScalarType;
 };
