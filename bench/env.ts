@@ -8,7 +8,7 @@ const BENCH_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.
 /** One key for the household ids that A's sync stores and B's plain subgraphs compute again over the same read models. */
 export const BENCH_ID_KEY = 'bench-only household id key, not a secret';
 /** The shared key the bench's GWS stand-in presents when it pushes kennisgevingen to A (both processes get it). */
-export const BENCH_KENNISGEVING_KEY = 'bench-only kennisgeving key, not a secret';
+export const BENCH_KENNISGEVING_KEY = 'bench-only-kennisgeving-key-not-a-secret';
 export const BENCH_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export function uniqueName(prefix: string): string {

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -43,9 +44,14 @@ export async function ensureRedis(url: string, explicit: boolean, dataDir: strin
   const port = await freePort();
   const dir = resolve(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  // appendonly: BullMQ's jobs survive a crash of the hub between job steps.
-  const child: ChildProcess = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: 'ignore' });
-  const privateUrl = `redis://127.0.0.1:${port}`;
+  // appendonly: BullMQ's jobs survive a crash of the hub between job steps. A password of its
+  // own: loopback is shared with every other user and process on the machine.
+  const password = randomBytes(24).toString('hex');
+  const config = `bind 127.0.0.1\nport ${port}\ndir ${dir}\nappendonly yes\nsave ""\nrequirepass ${password}\n`;
+  // Through stdin, not the command line: process lists show arguments to everyone.
+  const child: ChildProcess = spawn('redis-server', ['-'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  child.stdin!.end(config);
+  const privateUrl = `redis://:${password}@127.0.0.1:${port}`;
   for (let i = 0; i < 50 && !(await redisReachable(privateUrl, 200)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await redisReachable(privateUrl))) {
     child.kill();

@@ -83,7 +83,7 @@ const schema = z.object({
    * kennisgeving. Unset, and no STUF_TLS_* either: development mode makes a random key per start
    * and hands it to the built-in GWS stand-in; with AUTH_* set (production) one of the two is required.
    */
-  STUF_KENNISGEVING_KEY: z.string().min(32).optional(),
+  STUF_KENNISGEVING_KEY: z.string().min(32).regex(/^[\x21-\x7e]+$/, 'expected printable characters without spaces (it travels as a bearer token)').optional(),
   /**
    * Mutual TLS for the kennisgeving endpoint, all three or none (PEM file paths): the endpoint's
    * server certificate and key, and the CA whose client certificates are accepted (in production
