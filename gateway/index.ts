@@ -8,9 +8,11 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { AddressInfo } from 'node:net';
 import { INTERNAL_CONTEXT_HEADER, isPurpose, type InternalContextSigner, type OrganisationRegister, type RequestContext, type Rules } from '../policy';
 import { readBody } from '../subgraphs/common/server';
+import { gracefulClose } from '../lib/drain';
 import { queryLimits } from '../lib/query-limits';
 import { AuthError, type TokenVerifier } from './auth';
 import { TrustedDocuments } from './trusted-documents';
+import { addWarnings, warningsPlugin, type ResponseWarning } from '../subgraphs/common/warnings';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -29,7 +31,7 @@ export interface GatewayOptions {
    */
   recordRequest?: (request: RequestContext, httpStatus: number) => Promise<void>;
   /** For /readyz: composed, sources reachable, first sync done. */
-  readiness: () => Promise<{ ready: boolean; checks: Record<string, boolean> }>;
+  readiness: () => Promise<{ ready: boolean; checks: Record<string, boolean>; sources?: Record<string, unknown> }>;
   port?: number;
   host?: string;
 }
@@ -37,7 +39,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
-  close(): Promise<void>;
+  /** Stops accepting connections and answers the requests in flight, for at most `drainMs` (default 10 s), then cuts what is left. */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 interface GatewayContext {
@@ -45,6 +48,8 @@ interface GatewayContext {
   /** The request's context, encoded once; each subgraph fetch signs it for itself. */
   prepared: PreparedContext;
   traceparent: string;
+  /** What the subgraphs warned of (extensions.warnings), collected for the answer: @apollo/gateway drops subgraph extensions. */
+  warnings: ResponseWarning[];
 }
 
 type PreparedContext = ReturnType<InternalContextSigner['prepare']>;
@@ -89,6 +94,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           if (error instanceof GraphQLError && typeof error.extensions?.code === 'string' && error.extensions.code !== 'INTERNAL_SERVER_ERROR') throw error;
           throw new GraphQLError(`The ${name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: name } });
         },
+        // The gateway merges only data and errors of subgraph answers; their warnings are
+        // collected here and put into the answer by warningsPlugin.
+        async didReceiveResponse({ response, context }) {
+          const warnings = (response.extensions as { warnings?: unknown } | undefined)?.warnings;
+          if (Array.isArray(warnings)) addWarnings(context.warnings, warnings);
+          return response;
+        },
         willSendRequest({ request, context }) {
           request.http?.headers.set(PENDING_CONTEXT_HEADER, context.prepared);
           request.http?.headers.set('traceparent', context.traceparent);
@@ -104,7 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer<GatewayContext>({
     gateway,
     ...armor,
-    plugins: [...armor.plugins],
+    plugins: [...armor.plugins, warningsPlugin<GatewayContext>((ctx) => ctx.warnings)],
     includeStacktraceInErrorResponses: false,
     // The hub stops its parts itself, in order; a handler per server would race it.
     stopOnTerminationSignals: false,
@@ -120,8 +132,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      const r = await options.readiness().catch(() => ({ ready: false, checks: {} }));
-      return json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', checks: r.checks });
+      // Shutting down: a load balancer should send its next request elsewhere.
+      if (closing) return json(res, 503, { status: 'shutting down', checks: { shuttingDown: true } });
+      const r: { ready: boolean; checks: Record<string, boolean>; sources?: Record<string, unknown> } = await options.readiness().catch(() => ({ ready: false, checks: {} }));
+      return json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', checks: r.checks, ...(r.sources ? { sources: r.sources } : {}) });
     }
     if (path !== '/graphql') return json(res, 404, { errors: [{ message: 'Not found: use POST /graphql', extensions: { code: 'NOT_FOUND' } }] });
     if (req.method !== 'POST') {
@@ -178,6 +192,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       request,
       prepared: options.signer.prepare(request),
       traceparent: `00-${request.traceId}-${spanId}-${trace?.flags ?? '01'}`,
+      warnings: [],
     };
 
     const headers = new HeaderMap();
@@ -211,6 +226,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
   });
   http.keepAliveTimeout = 65_000;
+  const drain = gracefulClose(http);
+  let closing = false;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
@@ -219,11 +236,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     port,
     url: `http://localhost:${port}/graphql`,
-    async close() {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
+    async close(options = {}) {
+      closing = true;
+      // In-flight requests are answered (their subgraph fetches and audit records included)
+      // before anything they need is let go of; see lib/drain.ts.
+      await drain(options.drainMs);
       await server.stop();
       agent.destroy();
     },

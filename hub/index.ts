@@ -10,7 +10,9 @@ import type { Municipality } from '../municipality/types';
 import type { RunningSubgraph } from '../subgraphs/common/server';
 import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { SyncService } from '../sync/service';
+import { SyncSupervisor } from '../sync/supervisor';
 import { RetentionEngine } from '../retention';
+import { syncState } from '../read-model';
 import { createPolicyParts, createSources, kennisgevingCredential, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls, type StandIns } from './parts';
 import { ensureRedis } from './redis';
 
@@ -43,13 +45,27 @@ export interface Hub {
   subgraphs: RunningSubgraph[];
   /** The StUF kennisgeving endpoint: where GWS pushes, and how many pushes it refused. */
   kennisgeving: { url: string; readonly refusals: Readonly<Record<string, number>> };
+  /**
+   * The full sync of this start: true once it completed, false when it failed or the hub closed
+   * first; never rejects. Already settled when startHub resolves on a new database; on a restart
+   * with existing state it is the catch-up sync that runs behind the serving hub.
+   */
+  fullSync: Promise<boolean>;
+  /**
+   * Stops in order: no new connections; the requests in flight answered (for at most
+   * SHUTDOWN_DRAIN_MS, then cut); running sync jobs finished (or, past the same time, left to be
+   * taken up again after the restart); the audit log flushed and its heads signed; the pools closed.
+   */
   close(): Promise<void>;
 }
 
 /**
  * Starts every part of the hub in this process — PGlite allows one process only — with each
- * subgraph still on its own HTTP port, so the federation is real. Resolves once the first full
- * sync is done; until then /readyz answers 503.
+ * subgraph still on its own HTTP port, so the federation is real. On a new database it resolves
+ * once the first full sync is done (until then /readyz answers 503). With the state of an earlier
+ * run (every source has had a full sync) it resolves as soon as everything listens: the read
+ * models and cursors are already there, so it serves them and /readyz is ready from the start,
+ * while a catch-up full sync runs behind (`fullSync`).
  */
 export async function startHub(options: HubOptions): Promise<Hub> {
   const { config, randomPorts = false } = options;
@@ -63,7 +79,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   if (isMainThread) process.umask(0o077);
   makeDataDirPrivate(config.DATA_DIR);
   const cleanup: Array<() => Promise<unknown>> = [];
+  let closing = false;
   const close = async () => {
+    closing = true;
     for (const step of cleanup.reverse()) await step().catch(() => undefined);
     cleanup.length = 0;
   };
@@ -96,8 +114,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     // Closed after the subgraphs and the gateway (cleanup runs in reverse): the audit log signs the final heads.
     const policy = createPolicyParts(config, db, { clock });
     cleanup.push(() => policy.audit.close());
-    const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix ?? config.QUEUE_PREFIX, deps: { db, sources, retention: new RetentionEngine(), ids: policy.ids, now: clock } });
-    cleanup.push(() => sync.close());
+    const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix ?? config.QUEUE_PREFIX, deps: { db, sources, retention: new RetentionEngine(), ids: policy.ids, now: clock }, attempts: config.SYNC_RETRY_ATTEMPTS, backoffMs: config.SYNC_RETRY_BASE_MS, maxBackoffMs: config.SYNC_RETRY_MAX_MS });
+    // Workers finish their active jobs first; one still running after the drain time is left
+    // behind: its lock in Redis lapses and BullMQ hands the stalled job to the next start's worker.
+    cleanup.push(() =>
+      within(sync.close(), config.SHUTDOWN_DRAIN_MS).then((done) => {
+        if (!done) log('a sync job did not finish within SHUTDOWN_DRAIN_MS: released, it runs again after the restart');
+      }),
+    );
     await sync.start();
     const endpoint = await startKennisgevingEndpoint({
       ontvanger: stufParties(config).hub,
@@ -112,24 +136,68 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     if (kennisgevingAuth.generated && !standIns.gws) log('no STUF_KENNISGEVING_KEY or STUF_TLS_* set: the GWS at GWS_STUF_URL cannot deliver kennisgevingen until one is (full syncs still run)');
 
     const subgraphs = await startSubgraphs(config, db, policy, { randomPorts, brp: sources.brp });
-    cleanup.push(() => Promise.all(subgraphs.map((s) => s.close())));
+    cleanup.push(() => Promise.all(subgraphs.map((s) => s.close({ drainMs: config.SHUTDOWN_DRAIN_MS }))));
 
-    let firstSyncDone = false;
-    const gateway = await startGatewayPart(config, db, policy, { urls: subgraphUrls(config, subgraphs), firstSyncDone: () => firstSyncDone, randomPorts });
-    cleanup.push(() => gateway.close());
+    // A restart: the read models and cursors of the last run are in the database and are served
+    // as they are; the catch-up sync below brings them up to date behind the serving hub.
+    const states = await Promise.all((['BRP', 'GWS', 'JEUGD', 'LAS'] as const).map((source) => syncState(db, source)));
+    const restart = states.every((state) => !!state?.lastFullSyncAt);
+    let firstSyncDone = restart;
+    const gateway = await startGatewayPart(config, db, policy, { urls: subgraphUrls(config, subgraphs), firstSyncDone: () => firstSyncDone, randomPorts, redisUrl: redis.url });
+    cleanup.push(() => gateway.close({ drainMs: config.SHUTDOWN_DRAIN_MS }));
 
-    log('first full sync running…');
+    const what = restart ? 'catch-up full sync' : 'first full sync';
+    log(restart ? 'read models and cursors of the last run loaded: serving them while a catch-up full sync runs…' : 'first full sync running…');
     const started = Date.now();
-    await sync.runFullSync();
-    firstSyncDone = true;
-    log(`first full sync done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    await sync.schedule({ jeugdPollMs: config.JEUGD_POLL_MS, lasImportMs: config.LAS_IMPORT_MS });
+    const running = sync.runFullSync().then(() => {
+      firstSyncDone = true;
+      log(`${what} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
+    // The incremental jobs start after the full sync, as on a first start: a poll must not
+    // write into a source while its full sync sweeps it.
+    // From then on the supervisor keeps sync converging: it re-creates schedules Redis lost, runs
+    // a full sync that is owed and re-queues failed change jobs (sync/supervisor.ts).
+    const supervisor = new SyncSupervisor(sync, { intervalMs: config.SYNC_SUPERVISE_MS, log, onFullSync: () => (firstSyncDone = true) });
+    cleanup.push(() => supervisor.stop());
+    const schedule = () => (closing ? undefined : (supervisor.start(), sync.schedule({ jeugdPollMs: config.JEUGD_POLL_MS, lasImportMs: config.LAS_IMPORT_MS })));
+    let fullSync: Promise<boolean>;
+    if (!restart) {
+      await running;
+      await schedule();
+      fullSync = Promise.resolve(true);
+    } else {
+      fullSync = running.then(
+        async () => {
+          await schedule();
+          return true;
+        },
+        async () => {
+          // Its error text stays out of the log (a job error is already reduced, a timeout is
+          // not interesting); the hub goes on serving the last run's state.
+          if (closing) return false;
+          log(`${what} failed; serving the read models as they were, incremental jobs scheduled`);
+          supervisor.oweFullSync();
+          await schedule();
+          return false;
+        },
+      ).catch(() => false);
+    }
 
-    return { url: gateway.url, gateway, db, sync, municipality, standIns, subgraphs, kennisgeving: endpoint, close };
+    return { url: gateway.url, gateway, db, sync, municipality, standIns, subgraphs, kennisgeving: endpoint, fullSync, close };
   } catch (err) {
     await close();
     throw err;
   }
+}
+
+/** Waits for `step` at most `ms`: true when it finished in time (or failed), false when the time ran out first. */
+function within(step: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  return Promise.race([step.then(() => true, () => true), timeout]).finally(() => clearTimeout(timer));
 }
 
 /** DATA_DIR cannot be made private to the hub's user (a file in it belongs to someone else). */

@@ -13,12 +13,14 @@ import { createLasSimulator } from '../adapters/las/simulator';
 import { join } from 'node:path';
 import { createTokenVerifier } from '../gateway/auth';
 import { startGateway, type RunningGateway } from '../gateway';
-import { parseSubgraphUrls, type Config } from '../lib/config';
+import { parseSubgraphUrls, staleAfterMs, type Config } from '../lib/config';
 import type { Db } from '../lib/db';
 import { devIdKey, OpaqueIds } from '../lib/opaque';
 import type { Municipality } from '../municipality/types';
 import { InternalContextSigner, loadOrganisations, loadRules, Policy, type OrganisationRegister, type Rules } from '../policy';
 import { PersonDirectory, syncState } from '../read-model';
+import { syncHealth } from '../read-model/sync-state';
+import { redisReachable } from './redis';
 import { SUBGRAPHS } from '../subgraphs';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
 import type { KennisgevingCredential } from '../sync/kennisgeving-endpoint';
@@ -113,7 +115,7 @@ export function createSources(config: Config, standIns: StandIns = {}): SyncSour
   const jeugd = createJeugdFeedClient({ url: jeugdUrl });
   return {
     brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.BRP_API_KEY }),
-    gws: createGwsClient({ url: gwsUrl, zender: parties.hub, ontvanger: parties.gws }),
+    gws: createGwsClient({ url: gwsUrl, zender: parties.hub, ontvanger: parties.gws, circuitBreaker: { halfOpenAfterMs: config.SOURCE_BREAKER_OPEN_MS } }),
     jeugd: { lees: (cursor, aantal) => jeugd.lees(cursor, aantal) },
     las: { listExports: () => listExports(lasDir), readExport: (id) => readExport(lasDir, id) },
   };
@@ -161,7 +163,7 @@ export async function startSubgraphs(
 ): Promise<RunningSubgraph[]> {
   const persons = new PersonDirectory(db, options.brp, parts.clock);
   const policy = new Policy({ db, persons, rules: parts.rules, organisations: parts.organisations, clock: parts.clock });
-  const deps = { db, persons, policy, audit: parts.audit, ids: parts.ids };
+  const deps = { db, persons, policy, audit: parts.audit, ids: parts.ids, staleAfterMs: staleAfterMs(config) };
   const running: RunningSubgraph[] = [];
   try {
     for (const [i, s] of SUBGRAPHS.entries()) {
@@ -188,7 +190,7 @@ export async function startGatewayPart(
   config: Config,
   db: Db,
   policy: PolicyParts,
-  options: { urls: Record<string, string>; firstSyncDone: () => boolean; randomPorts?: boolean },
+  options: { urls: Record<string, string>; firstSyncDone: () => boolean; randomPorts?: boolean; redisUrl?: string },
 ): Promise<RunningGateway> {
   return startGateway({
     supergraphSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8'),
@@ -204,12 +206,47 @@ export async function startGatewayPart(
     recordRequest: (request, status) => policy.audit.recordRequest(request, status),
     port: options.randomPorts ? 0 : config.PORT,
     host: config.HOST,
-    readiness: async () => {
-      const sources = ['BRP', 'GWS', 'JEUGD', 'LAS'] as const;
-      const states = await Promise.all(sources.map((s) => syncState(db, s)));
-      const checks: Record<string, boolean> = { composed: true, firstSyncDone: options.firstSyncDone() };
-      sources.forEach((s, i) => (checks[`${s.toLowerCase()}Synced`] = !!states[i]?.lastFullSyncAt));
-      return { ready: Object.values(checks).every(Boolean), checks };
-    },
+    readiness: () => readiness(config, db, options.redisUrl ?? config.REDIS_URL, options.firstSyncDone),
   });
+}
+
+/** Each source's sync health in /readyz: times, a code and a lag, never a message. */
+export interface SourceHealth {
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastErrorCode: string | null;
+  /** Milliseconds since the last success; null before the first. */
+  lagMs: number | null;
+}
+
+/**
+ * /readyz, from what every process can see (the gateway may run apart from sync): Postgres and
+ * Redis answer now, the first full sync is done, and the periodic readers (Jeugd poll, LAS
+ * import) succeeded within SYNC_STALE_AFTER_INTERVALS of their interval.
+ */
+async function readiness(config: Config, db: Db, redisUrl: string, firstSyncDone: () => boolean) {
+  const sources = ['BRP', 'GWS', 'JEUGD', 'LAS'] as const;
+  const [database, redis] = await Promise.all([
+    db.query('SELECT 1').then(() => true, () => false),
+    redisReachable(redisUrl, 1000),
+  ]);
+  const checks: Record<string, boolean> = { composed: true, database, redis, firstSyncDone: firstSyncDone() };
+  const health: Record<string, SourceHealth> = {};
+  if (database) {
+    const [states, rows] = await Promise.all([Promise.all(sources.map((s) => syncState(db, s))), syncHealth(db)]);
+    sources.forEach((s, i) => (checks[`${s.toLowerCase()}Synced`] = !!states[i]?.lastFullSyncAt));
+    const now = Date.now();
+    for (const s of sources) {
+      const row = rows.find((r) => r.source === s);
+      const lastSuccessAt = row?.lastSuccessAt ?? null;
+      health[s] = { lastSuccessAt, lastErrorAt: row?.lastErrorAt ?? null, lastErrorCode: row?.lastErrorCode ?? null, lagMs: lastSuccessAt ? Math.max(0, now - Date.parse(lastSuccessAt)) : null };
+    }
+    // Only once the first sync is done: before it, that check is the one that fails.
+    if (checks.firstSyncDone) {
+      const within = (s: 'JEUGD' | 'LAS', intervalMs: number) => health[s].lagMs !== null && health[s].lagMs! <= intervalMs * config.SYNC_STALE_AFTER_INTERVALS;
+      checks.jeugdCurrent = within('JEUGD', config.JEUGD_POLL_MS);
+      checks.lasCurrent = within('LAS', config.LAS_IMPORT_MS);
+    }
+  }
+  return { ready: Object.values(checks).every(Boolean), checks, sources: health };
 }

@@ -11,6 +11,13 @@ import { z } from 'zod';
 const url = z.string().url();
 const port = z.coerce.number().int().min(0).max(65535);
 
+/**
+ * Staleness defaults: a polled source is asked every few seconds (Jeugd) or every minute (LAS),
+ * so 15 minutes unreached means it is down; a source reached only by the daily full sync is
+ * stale once a day's run has been missed (26 hours leaves the run two hours).
+ */
+export const DEFAULT_STALE_AFTER_MS = { polled: 15 * 60_000, full: 26 * 3_600_000 } as const;
+
 const schema = z.object({
   /** Gateway port. */
   PORT: port.default(4000),
@@ -105,7 +112,56 @@ const schema = z.object({
   JEUGD_POLL_MS: z.coerce.number().int().min(100).default(2000),
   /** How often the LAS export folder is checked for a new export (ms). */
   LAS_IMPORT_MS: z.coerce.number().int().min(1000).default(60000),
+  /**
+   * How long (ms) a polled source (the Jeugd feed, the LAS export folder, both asked every few
+   * seconds to minutes) may go unreached before answers from it say `verouderd` and carry a
+   * SOURCE_STALE warning. GWS and the BRP are reached only by the daily full sync (and GWS by
+   * kennisgevingen), so they are judged against SYNC_STALE_AFTER_FULL_MS instead.
+   */
+  SYNC_STALE_AFTER_MS: z.coerce.number().int().min(1000).default(DEFAULT_STALE_AFTER_MS.polled),
+  /** The same for the sources reached by the daily full sync only (GWS, BRP): a day and two hours. */
+  SYNC_STALE_AFTER_FULL_MS: z.coerce.number().int().min(1000).default(DEFAULT_STALE_AFTER_MS.full),
+  /**
+   * On SIGTERM/SIGINT, how long (ms) the servers go on answering the requests in flight, and
+   * running sync jobs get to finish, before what is left is cut (a cut sync job runs again after
+   * the restart). At most 10 minutes: an orchestrator kills a process that takes longer anyway.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600000).default(10000),
+  /**
+   * A failed sync job is tried again this many times in all (first try included), with jittered
+   * exponential backoff from SYNC_RETRY_BASE_MS up to SYNC_RETRY_MAX_MS per wait. The defaults
+   * spread the retries over about 14 minutes (at least 11 with the jitter): longer than a back
+   * office's restart, and far longer than the circuit breaker's open window.
+   */
+  SYNC_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  SYNC_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
+  SYNC_RETRY_MAX_MS: z.coerce.number().int().min(10).default(180000),
+  /** How long an adapter's open circuit breaker refuses calls before it lets one probe through (ms). */
+  SOURCE_BREAKER_OPEN_MS: z.coerce.number().int().min(100).default(30000),
+  /**
+   * How often the sync supervisor checks its schedules (re-creating them after Redis lost them),
+   * re-runs a full sync that failed and re-queues failed change jobs (ms).
+   */
+  SYNC_SUPERVISE_MS: z.coerce.number().int().min(100).default(10000),
+  /**
+   * /readyz answers 503 when the Jeugd poll or the LAS import has not succeeded for this many of
+   * its intervals (JEUGD_POLL_MS, LAS_IMPORT_MS).
+   */
+  SYNC_STALE_AFTER_INTERVALS: z.coerce.number().int().min(2).max(1000).default(5),
 });
+
+/**
+ * The waits between a sync job's attempts without jitter: exponential from `baseMs`, at most
+ * `maxMs` each, one fewer than `attempts`. The jitter (sync/service.ts) spreads each by ±20 %.
+ */
+/** Per source, how long it may go unreached before it counts as stale (ms): from the config. */
+export function staleAfterMs(config: Pick<Config, 'SYNC_STALE_AFTER_MS' | 'SYNC_STALE_AFTER_FULL_MS'>): Record<'BRP' | 'GWS' | 'JEUGD' | 'LAS', number> {
+  return { JEUGD: config.SYNC_STALE_AFTER_MS, LAS: config.SYNC_STALE_AFTER_MS, GWS: config.SYNC_STALE_AFTER_FULL_MS, BRP: config.SYNC_STALE_AFTER_FULL_MS };
+}
+
+export function syncRetryDelays(attempts: number, baseMs: number, maxMs: number): number[] {
+  return Array.from({ length: Math.max(0, attempts - 1) }, (_, i) => Math.min(maxMs, baseMs * 2 ** i));
+}
 
 export type Config = z.infer<typeof schema> & {
   /** True when no OIDC issuer is configured: tokens come from the local dev issuer. Never in production. */
@@ -221,5 +277,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (given === 3 && tlsGiven === 0 && parsed.data.STUF_KENNISGEVING_KEY === undefined) {
     throw new ConfigError('invalid configuration:\n  STUF_KENNISGEVING_KEY or STUF_TLS_CERT/STUF_TLS_KEY/STUF_TLS_CA: with AUTH_* set the StUF kennisgeving endpoint needs a credential');
   }
+  // Retries that end inside the breaker's open window all fail at once with "circuit open": the
+  // schedule must outlast it, even with the shortest jitter.
+  const d = parsed.data;
+  const retrySpan = 0.8 * syncRetryDelays(d.SYNC_RETRY_ATTEMPTS, d.SYNC_RETRY_BASE_MS, d.SYNC_RETRY_MAX_MS).reduce((a, b) => a + b, 0);
+  if (d.SYNC_RETRY_ATTEMPTS > 1 && retrySpan <= d.SOURCE_BREAKER_OPEN_MS) {
+    throw new ConfigError('invalid configuration:\n  SYNC_RETRY_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS: the retries must be spread over longer than SOURCE_BREAKER_OPEN_MS, or they all fail against an open circuit');
+  }
+  if (d.SYNC_RETRY_MAX_MS < d.SYNC_RETRY_BASE_MS) throw new ConfigError('invalid configuration:\n  SYNC_RETRY_MAX_MS: expected at least SYNC_RETRY_BASE_MS');
   return { ...parsed.data, devAuth: given === 0, production, redisExplicit: relevant.REDIS_URL !== undefined };
 }

@@ -108,6 +108,12 @@ function pgDb(pool: Pool, databaseUrl: string, parent?: Db): Db {
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: a server that cuts the connection
+      // (pg_terminate_backend, a restart) would emit an unhandled 'error' and end the process.
+      // The statement under way fails on its own; the broken client is discarded below.
+      let broken: Error | undefined;
+      const onError = (err: Error) => (broken = err);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const tx: Queryable = {
@@ -123,10 +129,12 @@ function pgDb(pool: Pool, databaseUrl: string, parent?: Db): Db {
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!broken) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
         throw err;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // Released with an error, pg discards the client instead of handing it out again.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -32,10 +32,24 @@ export function birthOf(p: Pick<PersoonRecord, 'geboortedatum' | 'geboortedatumO
 type Row = { bsn: string; record_type: RecordType; record: unknown; persoon: PersoonRecord | null };
 const toStored = (r: Row): StoredRecord => ({ type: r.record_type, bsn: r.bsn, record: r.record, birth: birthOf(r.persoon) });
 
+/** One person's dossier block as the read model holds it. */
+export interface PersonDossier {
+  records: StoredRecord[];
+  /**
+   * When this person's copy was last confirmed from the source: the newest `synced_at` of their
+   * records (the last full sync or change that read them), and at least the last full sync,
+   * which confirmed what they have (or that they have nothing). Never another person's change.
+   */
+  gesynchroniseerdOp: string | null;
+  /** When the hub last reached the source at all (sync_state); null if never. */
+  bronBereiktOp: string | null;
+}
+
 /** The dossier of each person for these record types, and when each person's copy was last confirmed. */
-export async function dossiersOf(db: Queryable, bsns: readonly string[], source: SourceSystem, types: readonly RecordType[]): Promise<Map<string, { records: StoredRecord[]; gesynchroniseerdOp: string | null }>> {
-  const rows = await db.query<{ bsn: string; record_type: RecordType | null; record: unknown; persoon: PersoonRecord | null; synced_at: string | null; last_full_sync_at: string | null; last_change_at: string | null }>(
-    `SELECT b.bsn, d.record_type, d.record, p.record AS persoon, d.synced_at, s.last_full_sync_at, s.last_change_at
+export async function dossiersOf(db: Queryable, bsns: readonly string[], source: SourceSystem, types: readonly RecordType[]): Promise<Map<string, PersonDossier>> {
+  const rows = await db.query<{ bsn: string; record_type: RecordType | null; record: unknown; persoon: PersoonRecord | null; synced_at: string | null; last_full_sync_at: string | null; last_reached_at: string | null }>(
+    `SELECT b.bsn, d.record_type, d.record, p.record AS persoon, d.synced_at, s.last_full_sync_at,
+            GREATEST(s.last_reached_at, s.last_full_sync_at, s.last_change_at) AS last_reached_at
        FROM unnest($1::text[]) AS b(bsn)
        LEFT JOIN dossier_record d ON d.bsn = b.bsn AND d.record_type = ANY($3::text[])
        LEFT JOIN brp_persoon p ON p.bsn = b.bsn
@@ -43,16 +57,23 @@ export async function dossiersOf(db: Queryable, bsns: readonly string[], source:
       ORDER BY b.bsn, d.record_type, d.id`,
     [bsns, source, types],
   );
-  const out = new Map<string, { records: StoredRecord[]; gesynchroniseerdOp: string | null }>(bsns.map((b) => [b, { records: [], gesynchroniseerdOp: null }]));
+  const out = new Map<string, PersonDossier>(bsns.map((b) => [b, { records: [], gesynchroniseerdOp: null, bronBereiktOp: null }]));
   for (const row of rows) {
     const entry = out.get(row.bsn)!;
-    entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, latest(row.last_full_sync_at, row.last_change_at));
+    entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, iso(row.last_full_sync_at));
+    entry.bronBereiktOp = iso(row.last_reached_at);
     if (row.record_type) {
       entry.records.push(toStored(row as Row));
-      entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, row.synced_at);
+      entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, iso(row.synced_at));
     }
   }
   return out;
+}
+
+/** Timestamps as ISO strings whether the driver hands out Date or text. */
+function iso(v: string | Date | null): string | null {
+  if (v === null) return null;
+  return v instanceof Date ? v.toISOString() : new Date(v).toISOString();
 }
 
 /** The members of each household (by huishouden_id) and every dossier record of theirs, in one query. */
@@ -99,20 +120,59 @@ export async function dossierSubjects(db: Queryable): Promise<string[]> {
  * Writes records keyed by the source's own identifier: idempotent, so a job that is retried
  * after dying half-way writes the same rows again and nothing twice. `run` marks what one full
  * sync has seen, for the sweep.
+ *
+ * Ordered by `version` (what the source's state is as of, read-model/versions.ts): a row is
+ * written only where the stored row and any tombstone are not newer, whichever job writes. So a
+ * full sync page read before a change was applied cannot overwrite the change's newer state, and
+ * an upsert older than a deletion cannot bring the record back. An equal version is written
+ * again (a retried job). `at` is when the source was read: the record's `synced_at`.
  */
-export async function upsertDossierRecords<T extends RecordType>(db: Queryable, type: T, records: readonly RecordOf[T][], run: string | null, at: string): Promise<void> {
+export async function upsertDossierRecords<T extends RecordType>(db: Queryable, type: T, records: readonly RecordOf[T][], run: string | null, at: string, version: string): Promise<void> {
   if (records.length === 0) return;
   const rows = records.map((r) => ({ id: recordKey(type, r), bsn: (r as { burgerservicenummer: string }).burgerservicenummer, record: r }));
   await db.query(
-    `INSERT INTO dossier_record (record_type, id, source, bsn, record, synced_at, sync_run)
-     SELECT $1, x.id, $2, x.bsn, x.record, $3, $4 FROM jsonb_to_recordset($5::jsonb) AS x(id text, bsn text, record jsonb)
+    `WITH incoming AS (
+       SELECT x.id, x.bsn, x.record FROM jsonb_to_recordset($5::jsonb) AS x(id text, bsn text, record jsonb)
+        WHERE NOT EXISTS (SELECT 1 FROM dossier_tombstone t WHERE t.record_type = $1 AND t.id = x.id AND t.version > $6::text COLLATE "C")
+     ), revived AS (
+       DELETE FROM dossier_tombstone t USING incoming i WHERE t.record_type = $1 AND t.id = i.id RETURNING t.id
+     )
+     INSERT INTO dossier_record (record_type, id, source, bsn, record, synced_at, sync_run, version)
+     SELECT $1, i.id, $2, i.bsn, i.record, $3, $4, $6 FROM incoming i
      ON CONFLICT (record_type, id) DO UPDATE
        SET bsn = EXCLUDED.bsn, record = EXCLUDED.record, synced_at = EXCLUDED.synced_at,
-           sync_run = COALESCE(EXCLUDED.sync_run, dossier_record.sync_run)`,
-    [type, RECORD_TYPES[type].source, at, run, JSON.stringify(rows)],
+           sync_run = COALESCE(EXCLUDED.sync_run, dossier_record.sync_run), version = EXCLUDED.version
+     WHERE dossier_record.version IS NULL OR dossier_record.version <= EXCLUDED.version`,
+    [type, RECORD_TYPES[type].source, at, run, JSON.stringify(rows), version],
   );
 }
 
+/**
+ * A deletion the source reported (or a record the source no longer holds, found by a change):
+ * removes the row unless it is newer than `version`, and leaves a tombstone (type, key, version
+ * only) so that an older upsert arriving later cannot resurrect it.
+ */
+export async function tombstoneDossierRecords(db: Queryable, type: RecordType, ids: readonly string[], version: string, at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `WITH gone AS (
+       DELETE FROM dossier_record WHERE record_type = $1 AND id = ANY($2::text[]) AND (version IS NULL OR version <= $3::text COLLATE "C") RETURNING id
+     ), kept AS (
+       SELECT id FROM dossier_record WHERE record_type = $1 AND id = ANY($2::text[]) AND version > $3::text COLLATE "C"
+     )
+     INSERT INTO dossier_tombstone (record_type, id, version, deleted_at)
+     SELECT $1, k.id, $3, $4 FROM unnest($2::text[]) AS k(id) WHERE k.id NOT IN (SELECT id FROM kept)
+     ON CONFLICT (record_type, id) DO UPDATE SET version = EXCLUDED.version, deleted_at = EXCLUDED.deleted_at
+     WHERE dossier_tombstone.version < EXCLUDED.version`,
+    [type, ids, version, at],
+  );
+}
+
+/**
+ * Removes records for good, leaving no tombstone: the destruction the law requires (retention).
+ * Nothing of the record stays; an older copy arriving later is refused by the retention filter
+ * on import, not by a tombstone.
+ */
 export async function deleteDossierRecords(db: Queryable, type: RecordType, ids: readonly string[]): Promise<void> {
   if (ids.length) await db.query('DELETE FROM dossier_record WHERE record_type = $1 AND id = ANY($2::text[])', [type, ids]);
 }
@@ -128,6 +188,9 @@ export async function sweepDossier(db: Queryable, types: readonly RecordType[], 
      SELECT count(*)::int AS n FROM gone`,
     [types, run, startedAt],
   );
+  // A tombstone older than a completed scan guards nothing the scan did not already settle,
+  // except a write still in flight from before it; a day leaves such a write ample time.
+  await db.query("DELETE FROM dossier_tombstone WHERE record_type = ANY($1::text[]) AND deleted_at < $2::timestamptz - interval '1 day'", [types, startedAt]);
   return rows[0].n;
 }
 

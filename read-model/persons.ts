@@ -39,28 +39,34 @@ export interface PersonsWrite {
   /** The full sync's run mark, for the sweep. */
   run: string | null;
   at: string;
+  /**
+   * What the persons' state is as of: the BRP retrieval time (read-model/versions.ts). A person
+   * whose stored version is newer is left as it is. @defaultValue `at`
+   */
+  version?: string;
   /** The addresses whose every resident this sync copies (the subjects' households); the others' housemates are not in the copy. */
   completeAddresses: ReadonlySet<string>;
   /** The API's household id of an address (keyed: see lib/opaque.ts). */
   householdId: (adresseerbaarObjectId: string) => string;
 }
 
-/** Writes persons as the BRP gave them. */
-export async function upsertPersons(db: Queryable, persons: readonly PersoonRecord[], { run, at, completeAddresses, householdId }: PersonsWrite): Promise<void> {
+/** Writes persons as the BRP gave them, never over a newer copy of the same person. */
+export async function upsertPersons(db: Queryable, persons: readonly PersoonRecord[], { run, at, version, completeAddresses, householdId }: PersonsWrite): Promise<void> {
   if (persons.length === 0) return;
   const rows = persons.map((p) => {
     const aoid = p.adres?.adresseerbaarObjectId ?? null;
     return { bsn: p.burgerservicenummer, aoid, hid: aoid ? householdId(aoid) : null, geheim: p.geheimhouding, volledig: aoid !== null && completeAddresses.has(aoid), record: p };
   });
   await db.query(
-    `INSERT INTO brp_persoon (bsn, adresseerbaar_object_id, huishouden_id, geheimhouding, huishouden_volledig, record, synced_at, sync_run)
-     SELECT x.bsn, x.aoid, x.hid, x.geheim, x.volledig, x.record, $1, $2
+    `INSERT INTO brp_persoon (bsn, adresseerbaar_object_id, huishouden_id, geheimhouding, huishouden_volledig, record, synced_at, sync_run, version)
+     SELECT x.bsn, x.aoid, x.hid, x.geheim, x.volledig, x.record, $1, $2, $4
        FROM jsonb_to_recordset($3::jsonb) AS x(bsn text, aoid text, hid text, geheim boolean, volledig boolean, record jsonb)
      ON CONFLICT (bsn) DO UPDATE
        SET adresseerbaar_object_id = EXCLUDED.adresseerbaar_object_id, huishouden_id = EXCLUDED.huishouden_id, geheimhouding = EXCLUDED.geheimhouding,
            huishouden_volledig = EXCLUDED.huishouden_volledig, record = EXCLUDED.record, synced_at = EXCLUDED.synced_at,
-           sync_run = COALESCE(EXCLUDED.sync_run, brp_persoon.sync_run)`,
-    [at, run, JSON.stringify(rows)],
+           sync_run = COALESCE(EXCLUDED.sync_run, brp_persoon.sync_run), version = EXCLUDED.version
+     WHERE brp_persoon.version IS NULL OR brp_persoon.version <= EXCLUDED.version`,
+    [at, run, JSON.stringify(rows), version ?? at],
   );
 }
 

@@ -13,6 +13,7 @@ import { generateMunicipality } from '../municipality';
 import { SUBGRAPHS } from '../subgraphs';
 import { makeDataDirPrivate } from '../hub';
 import { SyncService } from '../sync/service';
+import { SyncSupervisor } from '../sync/supervisor';
 import { RetentionEngine } from '../retention';
 
 async function main(): Promise<void> {
@@ -22,7 +23,12 @@ async function main(): Promise<void> {
   process.umask(0o077);
   makeDataDirPrivate(config.DATA_DIR);
   const stops: Array<() => Promise<unknown>> = [];
-  const onStop = () => void Promise.all(stops.map((s) => s())).finally(() => process.exit(0));
+  // In reverse order of starting, one after the other: a server drains its in-flight requests
+  // before the audit log and the database they need are closed.
+  const onStop = async () => {
+    for (const stop of [...stops].reverse()) await stop().catch(() => undefined);
+    process.exit(0);
+  };
   process.on('SIGINT', onStop);
   process.on('SIGTERM', onStop);
 
@@ -58,15 +64,21 @@ async function main(): Promise<void> {
     case 'sync': {
       // A key made up here would be known to no GWS in another process: configure one.
       if (!config.STUF_KENNISGEVING_KEY && !config.STUF_TLS_CERT) throw new Error('the sync part run apart needs STUF_KENNISGEVING_KEY (shared with GWS) or STUF_TLS_CERT, STUF_TLS_KEY and STUF_TLS_CA');
-      const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX, deps: { db, sources: createSources(config), retention: new RetentionEngine(), ids: policy.ids } });
+      const sync = new SyncService({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX, deps: { db, sources: createSources(config), retention: new RetentionEngine(), ids: policy.ids }, attempts: config.SYNC_RETRY_ATTEMPTS, backoffMs: config.SYNC_RETRY_BASE_MS, maxBackoffMs: config.SYNC_RETRY_MAX_MS });
       stops.push(() => sync.close());
       await sync.start();
       const parties = stufParties(config);
       const endpoint = await startKennisgevingEndpoint({ ontvanger: parties.hub, zender: parties.gws, credential: kennisgevingCredential(config).credential, verwerk: (k) => sync.enqueueKennisgeving(k), port: config.STUF_KENNISGEVING_PORT, host: config.HOST });
       stops.push(() => endpoint.close());
-      await sync.runFullSync();
-      await sync.schedule({ jeugdPollMs: config.JEUGD_POLL_MS, lasImportMs: config.LAS_IMPORT_MS });
-      console.log('first full sync done; workers keep running');
+      // A failed first full sync does not end this part: the supervisor runs it again every cycle
+      // (and keeps the schedules in Redis, and re-queues failed change jobs) until it converges.
+      const supervisor = new SyncSupervisor(sync, { intervalMs: config.SYNC_SUPERVISE_MS, log: (line) => console.log(line) });
+      stops.unshift(() => supervisor.stop());
+      const synced = await sync.runFullSync().then(() => true, () => false);
+      if (!synced) supervisor.oweFullSync();
+      supervisor.start();
+      await sync.schedule({ jeugdPollMs: config.JEUGD_POLL_MS, lasImportMs: config.LAS_IMPORT_MS }).catch(() => console.log('could not schedule the incremental jobs yet; the supervisor tries again'));
+      console.log(synced ? 'first full sync done; workers keep running' : 'first full sync failed; workers keep running and the supervisor tries it again');
       return;
     }
     case 'gateway': {

@@ -1,6 +1,8 @@
 /**
  * `npm start`: the whole hub in one process, seeded stand-ins included. Prints the ready line
- * when the first sync is done; Ctrl-C stops every part cleanly.
+ * when the first sync is done (at once on a restart with the state of an earlier run); SIGTERM
+ * or Ctrl-C stops every part in order (Hub.close): the requests in flight are answered, the
+ * running sync jobs finish, the audit log's heads are signed. A second signal stops at once.
  */
 import { startHub } from '../hub';
 import { ConfigError, loadConfig } from '../lib/config';
@@ -10,11 +12,25 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[ontschot] ${line}`);
   const hub = await startHub({ config, log });
   console.log(`ontschot ready at ${hub.url}`);
-  let stopping = false;
+  let stopping = 0;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal} received, stopping…`);
+    if (stopping) {
+      // Ctrl-C reaches npm and this process alike, and npm passes it on: one keypress can arrive
+      // twice. A signal a while later is the operator insisting: what is in flight is cut, and
+      // the audit heads stay as last signed.
+      if (Date.now() - stopping < 2000) return;
+      log(`${signal} received again, stopping at once`);
+      process.exit(1);
+    }
+    stopping = Date.now();
+    log(`${signal} received, stopping: answering the requests in flight (at most ${config.SHUTDOWN_DRAIN_MS} ms), then the sync jobs, the audit log and the pools…`);
+    // Each step of close() is bounded (HTTP drain, sync jobs); this is the backstop for one
+    // that hangs all the same (a pool that does not answer), so the process never lingers.
+    const backstop = setTimeout(() => {
+      log('stopping took too long; exiting');
+      process.exit(1);
+    }, 2 * config.SHUTDOWN_DRAIN_MS + 15_000);
+    backstop.unref();
     await hub.close();
     log('stopped');
     process.exit(0);

@@ -217,7 +217,7 @@ afterAll(() => db.close());
 beforeEach(async () => {
   sources = new FakeSources();
   await db.exec(
-    'DELETE FROM dossier_record; DELETE FROM brp_persoon; DELETE FROM sync_state; DELETE FROM bewaartermijn_achterstand; DELETE FROM vernietigingsverzoek;',
+    'DELETE FROM dossier_record; DELETE FROM dossier_tombstone; DELETE FROM brp_persoon; DELETE FROM sync_state; DELETE FROM bewaartermijn_achterstand; DELETE FROM vernietigingsverzoek;',
   );
 });
 
@@ -324,6 +324,32 @@ describe('fullGws', () => {
   });
 });
 
+describe('fullGws against kennisgevingen (versioned writes)', () => {
+  it('a page read before a kennisgeving was applied overwrites neither its newer state nor its deletion', async () => {
+    sources.uitkeringen = [uitkering('UIT-1'), uitkering('UIT-2')];
+    // The scan has read its page (the old state) when GWS changes UIT-1 and drops UIT-2 and the
+    // two kennisgevingen are applied; only then does the full sync write the page it read.
+    sources.onUitkeringenScan = async () => {
+      sources.uitkeringen = [uitkering('UIT-1', { einddatum: '2026-12-31' })];
+      await applyGwsKennisgeving(at('2026-02-01T03:00:05Z'), signaal({ entiteittype: 'UIT', soort: 'W', sleutel: 'UIT-1' }));
+      await applyGwsKennisgeving(at('2026-02-01T03:00:06Z'), signaal({ entiteittype: 'UIT', soort: 'V', sleutel: 'UIT-2' }));
+    };
+    await fullGws(at('2026-02-01T03:00:00Z'), 'run-1');
+    const rows = await dossier('UITKERING');
+    expect(rows.map((r) => r.id)).toEqual(['UIT-1']);
+    expect(rows[0]).toMatchObject({ record: { einddatum: '2026-12-31' }, synced_at: ts('2026-02-01T03:00:05Z') });
+
+    // The next full sync reads the newer state and writes it as usual.
+    sources.onUitkeringenScan = undefined;
+    sources.uitkeringen = [uitkering('UIT-1', { einddatum: '2027-01-31' }), uitkering('UIT-2')];
+    await fullGws(at('2026-02-02T03:00:00Z'), 'run-2');
+    expect((await dossier('UITKERING')).map((r) => [r.id, (r.record as { einddatum: string | null }).einddatum])).toEqual([
+      ['UIT-1', '2027-01-31'],
+      ['UIT-2', uitkering('UIT-2').einddatum],
+    ]);
+  });
+});
+
 describe('applyGwsKennisgeving', () => {
   // GWS (the fake) holds the truth; a kennisgeving only says which record to read again.
   it('reads the record from GWS on T and W and copies what GWS holds (also when it moved to another person), deletes what GWS no longer has — each idempotent', async () => {
@@ -422,7 +448,7 @@ describe('fullJeugd and pollJeugd', () => {
     expect(rows[1].record).toMatchObject({ stopZorg: '2026-01-15', einddatum: '2026-01-15' });
     const state = await syncStateOf('JEUGD');
     expect(state).toMatchObject({ cursor: 'pos-5', last_full_sync_at: ts('2026-02-01T03:00:00Z') });
-    expect(state.progress).toEqual({ pending: [expect.objectContaining({ soort: 'JW305', burgerservicenummer: A, product: expect.objectContaining({ toewijzingNummer: 'JH-2' }) })] });
+    expect(state.progress).toEqual({ gelezen: 5, pending: [expect.objectContaining({ soort: 'JW305', burgerservicenummer: A, product: expect.objectContaining({ toewijzingNummer: 'JH-2' }) })] });
     expect(await backlog('JEUGD')).toEqual([
       { record_type: 'JEUGDHULP', categorie: '8.1.2', reden: 'BEWAARTERMIJN_VERSTREKEN', aantal: 1, oudste_archiefactiedatum: '2025-06-30', waargenomen_op: ts('2026-02-01T03:00:00Z') },
     ]);
@@ -451,7 +477,7 @@ describe('fullJeugd and pollJeugd', () => {
     expect(byId.get('JH-3')).toMatchObject({ synced_at: ts('2026-02-01T03:00:00Z'), sync_run: 'jeugd-1' });
     expect(await syncStateOf('JEUGD')).toEqual({
       cursor: 'pos-6',
-      progress: { pending: [] },
+      progress: { gelezen: 6, pending: [] },
       last_change_at: ts('2026-02-01T10:00:00Z'),
       last_full_sync_at: ts('2026-02-01T03:00:00Z'),
     });

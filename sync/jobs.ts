@@ -4,7 +4,7 @@ import type { JeugdhulpRecord, PersoonRecord, UitkeringRecord, WmoVoorzieningRec
 import type { Db } from '../lib/db';
 import type { OpaqueIds } from '../lib/opaque';
 import { mapLimit } from '../lib/map-limit';
-import { analyzeReadModels, deleteDossierRecords, dossierSubjects, markSynced, recordsOfType, sweepDossier, sweepPersons, syncState, upsertDossierRecords, upsertPersons } from '../read-model';
+import { analyzeReadModels, dossierSubjects, markSynced, recordsOfType, sweepDossier, sweepPersons, syncState, tombstoneDossierRecords, upsertDossierRecords, upsertPersons, versionOf } from '../read-model';
 import { ConsentStore } from '../policy';
 import type { RetentionEngine } from '../retention';
 import type { SyncSources } from './sources';
@@ -41,8 +41,10 @@ export async function fullGws(deps: SyncDeps, run: string): Promise<JobResult> {
   const copy = async <T extends 'WMO_VOORZIENING' | 'UITKERING'>(type: T, pages: AsyncIterable<RecordOf[T][]>) => {
     let kept = 0;
     for await (const page of pages) {
+      // The page's state is as of its answer: a change applied since then is newer and stays.
+      const read = nowIso(deps);
       const f = await deps.retention.filterForImport(deps.db, type, page, todayOf(at));
-      await upsertDossierRecords(deps.db, type, f.keep, run, at);
+      await upsertDossierRecords(deps.db, type, f.keep, run, read, versionOf.gws(read));
       held.push(...f.held);
       kept += f.keep.length;
     }
@@ -88,7 +90,9 @@ export async function applyGwsKennisgeving(deps: SyncDeps, k: GwsKennisgevingSig
   }
   const type = k.entiteittype === 'WVZ' ? 'WMO_VOORZIENING' : 'UITKERING';
   const current = k.entiteittype === 'WVZ' ? await deps.sources.gws.wmoVoorziening(k.sleutel) : await deps.sources.gws.uitkering(k.sleutel);
+  // When GWS stated this state (see read-model/versions.ts): ordered against every other read.
   const at = nowIso(deps);
+  const version = versionOf.gws(at);
   await deps.db.transaction(async (tx) => {
     // A change that puts a record past its term (or under a destruction request) removes the copy.
     const keep =
@@ -97,8 +101,8 @@ export async function applyGwsKennisgeving(deps: SyncDeps, k: GwsKennisgevingSig
         : type === 'WMO_VOORZIENING'
           ? (await deps.retention.filterForImport(tx, type, [current as WmoVoorzieningRecord], todayOf(at))).keep
           : (await deps.retention.filterForImport(tx, type, [current as UitkeringRecord], todayOf(at))).keep;
-    if (keep.length === 0) await deleteDossierRecords(tx, type, [k.sleutel]);
-    else await upsertDossierRecords(tx, type, keep as Array<WmoVoorzieningRecord & UitkeringRecord>, null, at);
+    if (keep.length === 0) await tombstoneDossierRecords(tx, type, [k.sleutel], version, at);
+    else await upsertDossierRecords(tx, type, keep as Array<WmoVoorzieningRecord & UitkeringRecord>, null, at, version);
     await markSynced(tx, 'GWS', { change: at });
   });
   return { type, soort: k.soort, found: current !== null };
@@ -106,6 +110,8 @@ export async function applyGwsKennisgeving(deps: SyncDeps, k: GwsKennisgevingSig
 
 interface JeugdProgress {
   pending: PendingEvent[];
+  /** Messages read from the feed's start: the feed position records are versioned by. */
+  gelezen?: number;
 }
 
 /** Full sync of the Jeugd read model: reads the whole feed from its start and folds it anew. */
@@ -125,11 +131,11 @@ export async function fullJeugd(deps: SyncDeps, run: string): Promise<JobResult>
     if (!page.meer) break;
   }
   const { keep: all, held } = await deps.retention.filterForImport(deps.db, 'JEUGDHULP', [...records.values()], todayOf(at));
-  for (let i = 0; i < all.length; i += PAGE_SIZE) await upsertDossierRecords(deps.db, 'JEUGDHULP', all.slice(i, i + PAGE_SIZE), run, at);
+  for (let i = 0; i < all.length; i += PAGE_SIZE) await upsertDossierRecords(deps.db, 'JEUGDHULP', all.slice(i, i + PAGE_SIZE), run, at, versionOf.jeugd(messages));
   const removed = await deps.db.transaction(async (tx) => {
     const n = await sweepDossier(tx, ['JEUGDHULP'], run, at);
     await deps.retention.recordBacklog(tx, 'JEUGD', ['JEUGDHULP'], held, at);
-    await markSynced(tx, 'JEUGD', { full: at, cursor: cursor ?? undefined, progress: { pending } satisfies JeugdProgress });
+    await markSynced(tx, 'JEUGD', { full: at, cursor: cursor ?? undefined, progress: { pending, gelezen: messages } satisfies JeugdProgress });
     return n;
   });
   return { messages, records: all.length, pending: pending.length, removed, notImported: held.length };
@@ -145,10 +151,17 @@ export async function pollJeugd(deps: SyncDeps): Promise<JobResult> {
   if (!state?.cursor) return { skipped: 'no full sync yet' };
   let cursor = state.cursor;
   let pending = (state.progress as JeugdProgress | null)?.pending ?? [];
+  // A cursor persisted before positions were counted starts at 0: below every version a full
+  // sync writes, so the next full sync's state wins, as it should.
+  let gelezen = (state.progress as JeugdProgress | null)?.gelezen ?? 0;
   let changed = 0;
   for (;;) {
     const page = await deps.sources.jeugd.lees(cursor, FEED_PAGE);
-    if (page.berichten.length === 0 && page.volgende === cursor) break;
+    if (page.berichten.length === 0 && page.volgende === cursor) {
+      await markSynced(deps.db, 'JEUGD', { reached: nowIso(deps) });
+      break;
+    }
+    const position = gelezen + page.berichten.length;
     // A start or stop report may name its toewijzing only by product, so the fold gets every
     // jeugdhulp record of the persons this page speaks of.
     const bsns = [...new Set([...page.berichten.map((b) => b.burgerservicenummer), ...pending.map((p) => p.burgerservicenummer)])];
@@ -161,11 +174,12 @@ export async function pollJeugd(deps: SyncDeps): Promise<JobResult> {
     const at = nowIso(deps);
     await deps.db.transaction(async (tx) => {
       const { keep, held } = await deps.retention.filterForImport(tx, 'JEUGDHULP', folded.changed, todayOf(at));
-      await upsertDossierRecords(tx, 'JEUGDHULP', keep, null, at);
-      if (held.length) await deleteDossierRecords(tx, 'JEUGDHULP', folded.changed.filter((r) => !keep.includes(r)).map((r) => r.toewijzingNummer));
-      await markSynced(tx, 'JEUGD', { ...(folded.changed.length ? { change: at } : {}), cursor: page.volgende, progress: { pending: folded.pending } satisfies JeugdProgress });
+      await upsertDossierRecords(tx, 'JEUGDHULP', keep, null, at, versionOf.jeugd(position));
+      if (held.length) await tombstoneDossierRecords(tx, 'JEUGDHULP', folded.changed.filter((r) => !keep.includes(r)).map((r) => r.toewijzingNummer), versionOf.jeugd(position), at);
+      await markSynced(tx, 'JEUGD', { ...(folded.changed.length ? { change: at } : {}), reached: at, cursor: page.volgende, progress: { pending: folded.pending, gelezen: position } satisfies JeugdProgress });
     });
     changed += folded.changed.length;
+    gelezen = position;
     cursor = page.volgende;
     pending = folded.pending;
     if (!page.meer) break;
@@ -180,10 +194,15 @@ export async function pollJeugd(deps: SyncDeps): Promise<JobResult> {
  */
 export async function importLas(deps: SyncDeps, run: string, force = false): Promise<JobResult> {
   const exports = await deps.sources.las.listExports();
+  // Listing the exports reached LAS: nothing newer than what the copy holds is confirmed now.
+  const reached = nowIso(deps);
   const newest = exports.at(-1);
   if (!newest) return { skipped: 'no complete export' };
   const state = await syncState(deps.db, 'LAS');
-  if (!force && state?.cursor === newest) return { skipped: 'newest export already imported' };
+  if (!force && state?.cursor === newest) {
+    await markSynced(deps.db, 'LAS', { reached });
+    return { skipped: 'newest export already imported' };
+  }
   const data = await deps.sources.las.readExport(newest);
   const at = nowIso(deps);
   const mark = `${run}:${newest}`;
@@ -193,10 +212,10 @@ export async function importLas(deps: SyncDeps, run: string, force = false): Pro
     const inschrijvingen = await deps.retention.filterForImport(tx, 'INSCHRIJVING', data.inschrijvingen, today);
     const meldingen = await deps.retention.filterForImport(tx, 'VERZUIMMELDING', data.verzuimmeldingen, today);
     const vrijstellingen = await deps.retention.filterForImport(tx, 'VRIJSTELLING', data.vrijstellingen, today);
-    await upsertDossierRecords(tx, 'LEERLING', leerlingen.keep, mark, at);
-    await upsertDossierRecords(tx, 'INSCHRIJVING', inschrijvingen.keep, mark, at);
-    await upsertDossierRecords(tx, 'VERZUIMMELDING', meldingen.keep, mark, at);
-    await upsertDossierRecords(tx, 'VRIJSTELLING', vrijstellingen.keep, mark, at);
+    await upsertDossierRecords(tx, 'LEERLING', leerlingen.keep, mark, at, versionOf.las(newest));
+    await upsertDossierRecords(tx, 'INSCHRIJVING', inschrijvingen.keep, mark, at, versionOf.las(newest));
+    await upsertDossierRecords(tx, 'VERZUIMMELDING', meldingen.keep, mark, at, versionOf.las(newest));
+    await upsertDossierRecords(tx, 'VRIJSTELLING', vrijstellingen.keep, mark, at, versionOf.las(newest));
     await sweepDossier(tx, ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING'], mark, at);
     const held = [...leerlingen.held, ...inschrijvingen.held, ...meldingen.held, ...vrijstellingen.held];
     await deps.retention.recordBacklog(tx, 'LAS', ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING'], held, at);
@@ -248,7 +267,7 @@ export async function fullBrp(deps: SyncDeps, run: string): Promise<JobResult> {
   await fetch(parents);
 
   const persons = [...known.values()];
-  for (let i = 0; i < persons.length; i += PAGE_SIZE) await upsertPersons(deps.db, persons.slice(i, i + PAGE_SIZE), { run, at, completeAddresses: addresses, householdId: (aoid) => deps.ids.household(aoid) });
+  for (let i = 0; i < persons.length; i += PAGE_SIZE) await upsertPersons(deps.db, persons.slice(i, i + PAGE_SIZE), { run, at, version: versionOf.brp(at), completeAddresses: addresses, householdId: (aoid) => deps.ids.household(aoid) });
   const removed = await deps.db.transaction(async (tx) => {
     const n = await sweepPersons(tx, run, at);
     await markSynced(tx, 'BRP', { full: at });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FlowProducer, Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { SourceSystem } from '../domain/record-types';
+import { markSyncOutcome } from '../read-model/sync-state';
 import type { Kennisgeving } from '../adapters/gws';
 import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, retention, type GwsKennisgevingSignaal, type JobResult, type SyncDeps } from './jobs';
 
@@ -9,10 +11,16 @@ export interface SyncServiceOptions {
   /** Key prefix in Redis; tests use a unique one each. @defaultValue 'ontschot' */
   prefix?: string;
   deps: SyncDeps;
-  /** Attempts per job before it fails. @defaultValue 5 */
+  /** Attempts per job before it fails (first try included). @defaultValue 10 */
   attempts?: number;
-  /** First retry delay in ms; doubles each attempt. @defaultValue 1000 */
+  /** First retry delay in ms; doubles each attempt, ±20 % jitter. @defaultValue 5000 */
   backoffMs?: number;
+  /**
+   * Longest wait between two attempts in ms. With the defaults the retries of one job are spread
+   * over about 14 minutes: past a back office's restart and the adapters' breaker window.
+   * @defaultValue 180000
+   */
+  maxBackoffMs?: number;
 }
 
 export interface ScheduleOptions {
@@ -42,6 +50,8 @@ export class SyncService {
   private readonly events: QueueEvents;
   private readonly flows: FlowProducer;
   private readonly workers: Worker[] = [];
+  /** What `schedule` was last given, so that `ensureScheduled` can put the same back. */
+  private scheduled: ScheduleOptions | null = null;
 
   constructor(private readonly options: SyncServiceOptions) {
     const { connection, prefix = 'ontschot' } = options;
@@ -52,6 +62,37 @@ export class SyncService {
     };
     this.events = new QueueEvents(QUEUES.full, { connection, prefix });
     this.flows = new FlowProducer({ connection, prefix });
+    // A lost Redis connection is reported here too; ioredis reconnects by itself, and an
+    // unhandled 'error' event would end the process.
+    const ignore = () => undefined;
+    for (const queue of Object.values(this.queues)) queue.on('error', ignore);
+    this.events.on('error', ignore);
+    this.flows.on('error', ignore);
+  }
+
+  /**
+   * Puts the schedules back when Redis lost them (it restarted empty); true when it had to.
+   * Nothing to do before `schedule` was first called.
+   */
+  async ensureScheduled(): Promise<boolean> {
+    if (!this.scheduled) return false;
+    const present = await Promise.all([
+      this.queues.changes.getJobScheduler('poll-jeugd'),
+      this.queues.changes.getJobScheduler('import-las'),
+      this.queues.full.getJobScheduler('retention-daily'),
+    ]);
+    if (present.every(Boolean)) return false;
+    await this.schedule(this.scheduled);
+    return true;
+  }
+
+  /**
+   * Queues again the change jobs that failed all their attempts (ids only: what changed, read
+   * afresh from the source when the job runs), each with a full set of attempts. The supervisor
+   * calls this every cycle, so a kennisgeving outlives an outage of any length.
+   */
+  async retryFailed(): Promise<void> {
+    await this.queues.kennisgevingen.retryJobs({ state: 'failed' });
   }
 
   /**
@@ -60,8 +101,18 @@ export class SyncService {
    * are kept, for looking into what went wrong.
    */
   private get jobOptions() {
-    const { attempts = 5, backoffMs = 1000 } = this.options;
-    return { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: true, removeOnFail: { count: 1000 } };
+    const { attempts = 10 } = this.options;
+    return { attempts, backoff: { type: JITTERED }, removeOnComplete: true, removeOnFail: { count: 1000 } };
+  }
+
+  /**
+   * The wait before attempt `attemptsMade + 1`: exponential, capped, with ±20 % jitter so that
+   * jobs that failed together (one outage) do not all come back in the same instant.
+   */
+  retryDelay(attemptsMade: number): number {
+    const { backoffMs = 5000, maxBackoffMs = 180_000 } = this.options;
+    const plain = Math.min(maxBackoffMs, backoffMs * 2 ** Math.max(0, attemptsMade - 1));
+    return Math.round(plain * (0.8 + 0.4 * Math.random()));
   }
 
   /** Starts processing jobs in this process. */
@@ -80,19 +131,40 @@ export class SyncService {
       const run = processors[job.name];
       if (!run) throw new Error('unknown sync job');
       try {
-        return await run(job);
+        const result = await run(job);
+        await this.recordOutcome(job.name);
+        return result;
       } catch (error) {
+        await this.recordOutcome(job.name, error);
         throw jobError(error);
       }
     };
     const concurrency = { full: 1, changes: 3, kennisgevingen: 1 } as const;
     for (const key of Object.keys(QUEUES) as Array<keyof typeof QUEUES>) {
-      const worker = new Worker(QUEUES[key], process, { connection, prefix, concurrency: concurrency[key] });
+      const worker = new Worker(QUEUES[key], process, {
+        connection,
+        prefix,
+        concurrency: concurrency[key],
+        settings: { backoffStrategy: (attemptsMade: number) => this.retryDelay(attemptsMade) },
+      });
       // Failures are retried by BullMQ and visible in the queue; the listener keeps them from being unhandled.
       worker.on('error', () => undefined);
       this.workers.push(worker);
     }
     await Promise.all([...this.workers.map((w) => w.waitUntilReady()), this.events.waitUntilReady()]);
+  }
+
+  /**
+   * Per source, when its last job succeeded or failed and with which error code, in Postgres
+   * (sync_state), where the gateway reads it for /readyz even when it runs in another process.
+   * A database that cannot be reached just goes unrecorded: /readyz checks it on its own.
+   */
+  private async recordOutcome(jobName: string, error?: unknown): Promise<void> {
+    const source = JOB_SOURCE[jobName];
+    if (!source) return;
+    // Wall-clock time, not the policy clock (tests move that): health is about real lag.
+    const at = new Date().toISOString();
+    await markSyncOutcome(this.options.deps.db, source, at, error === undefined ? undefined : errorCode(error)).catch(() => undefined);
   }
 
   /** Runs a full sync of every source; resolves when it is complete, rejects when it failed. */
@@ -106,11 +178,30 @@ export class SyncService {
       opts,
       children: [{ ...child('full-brp'), children: [child('full-gws'), child('full-jeugd'), child('import-las', { force: true })] }],
     });
-    return tree.job.waitUntilFinished(this.events, timeoutMs);
+    const finished = tree.job.waitUntilFinished(this.events, timeoutMs);
+    // A Redis that restarted empty took the flow with it: no event will ever come, so look.
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const lost = new Promise<never>((_, reject) => {
+      const look = async () => {
+        const state = await this.queues.full.getJobState(tree.job.id!).catch(() => 'unreachable');
+        if (settled) return;
+        if (state === 'unknown') return reject(Object.assign(new Error('the full sync flow is gone from Redis'), { code: 'FLOW_LOST' }));
+        timer = setTimeout(look, FLOW_CHECK_MS);
+      };
+      timer = setTimeout(look, FLOW_CHECK_MS);
+    });
+    try {
+      return await Promise.race([finished, lost]);
+    } finally {
+      settled = true;
+      clearTimeout(timer);
+    }
   }
 
   /** Schedules the incremental jobs (idempotent: calling again updates the schedule). */
   async schedule(options: ScheduleOptions = {}): Promise<void> {
+    this.scheduled = options;
     const opts = { ...this.jobOptions, attempts: 1 };
     await this.queues.changes.upsertJobScheduler('poll-jeugd', { every: options.jeugdPollMs ?? 2000 }, { name: 'poll-jeugd', opts });
     await this.queues.changes.upsertJobScheduler('import-las', { every: options.lasImportMs ?? 60_000 }, { name: 'import-las', opts });
@@ -149,6 +240,27 @@ export class SyncService {
 }
 
 const SOURCES = new Set(['BRP', 'GWS', 'JEUGD', 'LAS']);
+
+/** How often a running full sync checks that its flow is still in Redis (ms). */
+const FLOW_CHECK_MS = 2000;
+/** The name of the custom backoff strategy (`retryDelay`) in job options. */
+const JITTERED = 'jittered';
+
+/** Which source each job reads; retention reads none. */
+const JOB_SOURCE: Record<string, SourceSystem> = {
+  'full-gws': 'GWS',
+  'gws-kennisgeving': 'GWS',
+  'full-brp': 'BRP',
+  'full-jeugd': 'JEUGD',
+  'poll-jeugd': 'JEUGD',
+  'import-las': 'LAS',
+};
+
+/** A failure's code for sync_state: the adapter's or driver's code, never its message. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/i.test(code) ? code : 'ERROR';
+}
 
 /**
  * What a failed job leaves in Redis (failedReason, stacktrace). The adapters' errors promise

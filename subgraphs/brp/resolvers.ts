@@ -1,3 +1,5 @@
+import { DEFAULT_STALE_AFTER_MS } from '../../lib/config';
+import { isStale } from '../common/dossier';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
 import type { BrpLoaders } from './loaders';
@@ -16,7 +18,9 @@ export const resolvers: Resolvers = {
   Persoon: {
     __resolveReference: (ref, ctx) => ctx.loaders.persoon.load(ref.burgerservicenummer),
     naam: (p) => p.naam,
-    bron: (p) => ({ systeem: 'BRP', gesynchroniseerdOp: p.syncedAt }),
+    // A person is either in the copy (confirmed by the last BRP sync that read them) or asked of
+    // the BRP just now: either way their syncedAt is when the BRP was last reached for them.
+    bron: (p) => ({ systeem: 'BRP', gesynchroniseerdOp: p.syncedAt, bronBereiktOp: p.syncedAt, verouderd: isStale(p.syncedAt, new Date(), DEFAULT_STALE_AFTER_MS.full) }),
   },
   Huishouden: {
     // A derived view under the one visibility rule: members the actor may not identify are left

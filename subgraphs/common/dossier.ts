@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
 import type { RecordType, SourceSystem } from '../../domain/record-types';
+import { DEFAULT_STALE_AFTER_MS } from '../../lib/config';
 import type { Db } from '../../lib/db';
 import { dossiersOf, type StoredRecord } from '../../read-model';
-import type { SubgraphContext } from './server';
+import type { SubgraphContext, SubgraphDeps } from './server';
+import type { ResponseWarning } from './warnings';
 
 /**
  * What the four domain subgraphs (wmo, jeugd, werk-inkomen, leerplicht) share: one person's
@@ -15,11 +17,37 @@ export interface DossierRows {
   records: StoredRecord[];
   /** When the read model was last confirmed against the source for this person; null if never. */
   gesynchroniseerdOp: string | null;
+  /** When the hub last reached the source; null if never. */
+  bronBereiktOp: string | null;
+  /** Whether the source has not been reached within its staleness term (lib/config.ts). */
+  verouderd: boolean;
+}
+
+/** How the loaders judge staleness: the hub's clock and the source's term. */
+export interface Freshness {
+  now: () => Date;
+  staleAfterMs: number;
+}
+
+/** The hub's clock (the policy's) and the configured term of `source`, from the subgraph's deps. */
+export function freshnessOf(deps: Pick<SubgraphDeps, 'policy' | 'staleAfterMs'>, source: SourceSystem): Freshness {
+  return { now: () => deps.policy.now(), staleAfterMs: deps.staleAfterMs?.[source] ?? defaultStaleAfterMs(source) };
+}
+
+function defaultStaleAfterMs(source: SourceSystem): number {
+  return source === 'JEUGD' || source === 'LAS' ? DEFAULT_STALE_AFTER_MS.polled : DEFAULT_STALE_AFTER_MS.full;
+}
+
+/** Whether a source last reached at `reachedAt` (null: never) is stale at `now`. */
+export function isStale(reachedAt: string | null, now: Date, staleAfterMs: number): boolean {
+  return reachedAt === null || now.getTime() - Date.parse(reachedAt) > staleAfterMs;
 }
 
 /** The loaders of a domain subgraph: the person's dossier block. */
 export interface DomainLoaders {
   dossier: DataLoader<string, DossierRows>;
+  /** SOURCE_STALE once the loader has found the source stale; the server puts it in the answer's extensions. */
+  warnings: ResponseWarning[];
 }
 
 /** What a domain subgraph's resolvers see (codegen.yml names it as their context type). */
@@ -40,11 +68,22 @@ export function persoonMetDossier<F extends string>(field: F) {
  * One DataLoader per request and domain: all persons asked for in one tick are read with a
  * single query, freshness included, whatever the household size (no N+1).
  */
-export function createDomainLoaders(db: Db, source: SourceSystem, types: readonly RecordType[]): DomainLoaders {
+export function createDomainLoaders(db: Db, source: SourceSystem, types: readonly RecordType[], freshness?: Freshness): DomainLoaders {
+  // Without a configured term (a bench of bare subgraphs): the defaults, on the system clock.
+  const now = freshness?.now ?? (() => new Date());
+  const term = freshness?.staleAfterMs ?? defaultStaleAfterMs(source);
+  const warnings: ResponseWarning[] = [];
   return {
+    warnings,
     dossier: new DataLoader(async (bsns) => {
       const found = await dossiersOf(db, bsns, source, types);
-      return bsns.map((b) => ({ burgerservicenummer: b, ...found.get(b)! }));
+      const at = now();
+      return bsns.map((b) => {
+        const d = found.get(b)!;
+        const verouderd = isStale(d.bronBereiktOp, at, term);
+        if (verouderd && !warnings.length) warnings.push({ code: 'SOURCE_STALE', bron: source });
+        return { burgerservicenummer: b, ...d, verouderd };
+      });
     }),
   };
 }
@@ -60,7 +99,15 @@ export async function shownRecords<T>(d: DossierRows, ctx: SubgraphContext<unkno
   return shown.sort((a, b) => String(b[options.newestBy] ?? '').localeCompare(String(a[options.newestBy] ?? '')));
 }
 
-/** `bron` of a dossier block: the source system and when this person's copy was last confirmed. */
-export function bron(systeem: SourceSystem, d: DossierRows): { systeem: string; gesynchroniseerdOp: string | null } {
-  return { systeem, gesynchroniseerdOp: d.gesynchroniseerdOp };
+/** What a `Bron` says. */
+export interface BronValue {
+  systeem: string;
+  gesynchroniseerdOp: string | null;
+  bronBereiktOp: string | null;
+  verouderd: boolean;
+}
+
+/** `bron` of a dossier block: the source system, when this person's copy was last confirmed, and whether the source is stale. */
+export function bron(systeem: SourceSystem, d: DossierRows): BronValue {
+  return { systeem, gesynchroniseerdOp: d.gesynchroniseerdOp, bronBereiktOp: d.bronBereiktOp, verouderd: d.verouderd };
 }

@@ -9,7 +9,9 @@ import type { AuditSource } from '../../audit';
 import type { Db } from '../../lib/db';
 import type { OpaqueIds } from '../../lib/opaque';
 import { isPublicErrorCode, unauthenticated } from '../../lib/errors';
+import { gracefulClose } from '../../lib/drain';
 import { queryLimits } from '../../lib/query-limits';
+import { warningsPlugin, type ResponseWarning } from './warnings';
 import { enforcePolicy, INTERNAL_CONTEXT_HEADER, type AccessRecorder, type InternalContextSigner, type Policy, type PolicyContext, type RequestContext } from '../../policy';
 import type { PersonDirectory } from '../../read-model';
 
@@ -29,6 +31,8 @@ export interface SubgraphDeps {
   audit?: AuditSource;
   /** Keyed household ids and sealed cursors. */
   ids: OpaqueIds;
+  /** Per source, how long it may go unreached before answers call it stale (lib/config.ts staleAfterMs); unset: the defaults. */
+  staleAfterMs?: Partial<Record<'BRP' | 'GWS' | 'JEUGD' | 'LAS', number>>;
 }
 
 /** A subgraph as a folder defines it: SDL, resolvers, and how to make its per-request loaders. */
@@ -52,7 +56,8 @@ export interface SubgraphOptions {
 export interface RunningSubgraph {
   name: string;
   url: string;
-  close(): Promise<void>;
+  /** Stops accepting connections and answers the requests in flight, for at most `drainMs` (default 10 s), then cuts what is left. */
+  close(options?: { drainMs?: number }): Promise<void>;
 }
 
 /**
@@ -109,7 +114,9 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     // The gateway is the only client; introspection is for composition tooling, not callers.
     introspection: false,
     // Federated traces would carry timings per field to whoever calls; we have no use for them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...limits.plugins],
+    // A loader that found its source stale says so in the answer (SOURCE_STALE): the gateway
+    // carries it on to the caller.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...limits.plugins, warningsPlugin<SubgraphContext<L>>((ctx) => (ctx.loaders as { warnings?: ResponseWarning[] } | undefined)?.warnings)],
   });
   await server.start();
   const refuse = (res: ServerResponse) =>
@@ -175,16 +182,15 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
   });
   // Keep connections from the gateway open between requests: a new TCP handshake per fetch costs more than the query.
   http.keepAliveTimeout = 65_000;
+  const drain = gracefulClose(http);
   await new Promise<void>((resolve) => http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   return {
     name: def.name,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
-    async close() {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
+    async close(options = {}) {
+      // The gateway's fetches in flight are answered and their audit records written first; see lib/drain.ts.
+      await drain(options.drainMs);
       await server.stop();
     },
   };

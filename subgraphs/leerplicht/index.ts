@@ -1,4 +1,4 @@
-import { createDomainLoaders, type DomainLoaders } from '../common/dossier';
+import { createDomainLoaders, freshnessOf, type DomainLoaders } from '../common/dossier';
 import { loadSubgraphSdl } from '../common/sdl';
 import type { SubgraphDefinition, SubgraphDeps } from '../common/server';
 import { resolvers } from './resolvers';
@@ -7,5 +7,5 @@ export const typeDefs = loadSubgraphSdl(__dirname, ['bron']);
 
 /** The `leerplicht` subgraph: LAS enrolments, absence reports and exemptions, on `Persoon.leerplicht`. */
 export function leerplichtSubgraph(deps: SubgraphDeps): SubgraphDefinition<DomainLoaders> {
-  return { name: 'leerplicht', typeDefs, resolvers, createLoaders: () => createDomainLoaders(deps.db, 'LAS', ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING']) };
+  return { name: 'leerplicht', typeDefs, resolvers, createLoaders: () => createDomainLoaders(deps.db, 'LAS', ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING'], freshnessOf(deps, 'LAS')) };
 }

@@ -1,4 +1,4 @@
-import { createDomainLoaders, type DomainLoaders } from '../common/dossier';
+import { createDomainLoaders, freshnessOf, type DomainLoaders } from '../common/dossier';
 import { loadSubgraphSdl } from '../common/sdl';
 import type { SubgraphDefinition, SubgraphDeps } from '../common/server';
 import { resolvers } from './resolvers';
@@ -7,5 +7,5 @@ export const typeDefs = loadSubgraphSdl(__dirname, ['bron', 'omvang']);
 
 /** The `wmo` subgraph: Wmo voorzieningen from the GWS read model, on `Persoon.wmo`. */
 export function wmoSubgraph(deps: SubgraphDeps): SubgraphDefinition<DomainLoaders> {
-  return { name: 'wmo', typeDefs, resolvers, createLoaders: () => createDomainLoaders(deps.db, 'GWS', ['WMO_VOORZIENING']) };
+  return { name: 'wmo', typeDefs, resolvers, createLoaders: () => createDomainLoaders(deps.db, 'GWS', ['WMO_VOORZIENING'], freshnessOf(deps, 'GWS')) };
 }

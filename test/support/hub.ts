@@ -30,18 +30,32 @@ export interface GraphQLBody {
  * Starts the whole hub for a test, for real: stand-ins, real Redis, real Postgres in a schema of
  * its own (or embedded PGlite), every subgraph on its own port and the gateway.
  */
-export async function startTestHub(options: { embedded?: boolean; inhabitants?: number; env?: Record<string, string>; municipality?: Municipality; clock?: () => Date } = {}): Promise<TestHub> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ontschot-test-'));
-  const database = options.embedded ? null : await isolatedDatabase();
+export async function startTestHub(
+  options: {
+    embedded?: boolean;
+    inhabitants?: number;
+    env?: Record<string, string>;
+    municipality?: Municipality;
+    clock?: () => Date;
+    /**
+     * Restart tests: the database, DATA_DIR and queue prefix of an earlier hub. Given, they are
+     * used as they are and left in place by close(); the test owns them.
+     */
+    reuse?: { databaseUrl?: string; dataDir?: string; queuePrefix?: string };
+  } = {},
+): Promise<TestHub> {
+  const dataDir = options.reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'ontschot-test-'));
+  const database = options.embedded || options.reuse?.databaseUrl ? null : await isolatedDatabase();
+  const databaseUrl = options.reuse?.databaseUrl ?? database?.url;
   const config = loadConfig({
     REDIS_URL: TEST_REDIS_URL,
     DATA_DIR: dataDir,
     INHABITANTS: String(options.inhabitants ?? 400),
     ORGANISATION_REGISTER: join(__dirname, 'organisaties.yaml'),
-    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
-  const queuePrefix = uniqueName('test');
+  const queuePrefix = options.reuse?.queuePrefix ?? uniqueName('test');
   const hub = await startHub({ config, randomPorts: true, queuePrefix, municipality: options.municipality, clock: options.clock });
   const tokens = new Map<string, string>();
   const token = async (role: Role, org?: string) => {
@@ -66,7 +80,7 @@ export async function startTestHub(options: { embedded?: boolean; inhabitants?: 
     async close() {
       await hub.close();
       await database?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.reuse?.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

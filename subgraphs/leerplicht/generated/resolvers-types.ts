@@ -17,10 +17,14 @@ export type Scalars = {
 
 export type Bron = {
   __typename?: 'Bron';
-  /** Wanneer de kopie in de hub voor het laatst met de bron is bijgewerkt (ISO-tijdstip). */
+  /** Wanneer de hub de bron voor het laatst heeft bereikt (ISO-tijdstip); null als nooit. */
+  bronBereiktOp?: Maybe<Scalars['String']['output']>;
+  /** Wanneer de gegevens van deze persoon in de hub voor het laatst uit de bron zijn bevestigd (ISO-tijdstip): door een volledige synchronisatie of een wijziging die ze las. Zonder gegevens: de laatste volledige synchronisatie. */
   gesynchroniseerdOp?: Maybe<Scalars['String']['output']>;
   /** Het bronsysteem: BRP, GWS, JEUGD of LAS. */
   systeem: Scalars['String']['output'];
+  /** Of de bron langer dan de ingestelde termijn niet is bereikt: de gegevens kunnen dan verouderd zijn. Het antwoord draagt dan ook een waarschuwing SOURCE_STALE in extensions.warnings. */
+  verouderd: Scalars['Boolean']['output'];
 };
 
 export type Inschrijving = {
@@ -218,8 +222,10 @@ export type ShareableDirectiveArgs = { };
 export type ShareableDirectiveResolver<Result, Parent, ContextType = DomainContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type BronResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Bron'] = ResolversParentTypes['Bron']> = {
+  bronBereiktOp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   gesynchroniseerdOp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   systeem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verouderd?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type InschrijvingResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['Inschrijving'] = ResolversParentTypes['Inschrijving']> = {

@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { generateMunicipality } from '../../municipality';
+import type { Municipality } from '../../municipality/types';
+import { recordsOfType } from '../../read-model/dossier';
+import { isolatedDatabase } from '../support/env';
+import { eventually, startTestHub, type TestHub } from '../support/hub';
+
+/**
+ * Faults injected into a running hub, for real: its own redis-server killed with SIGKILL and
+ * restarted empty, its Postgres connections terminated mid-transaction, GWS down for longer than
+ * the circuit breaker's open window. After each the process still runs, the change made during
+ * or after the fault arrives without a restart, /readyz tells the truth, and the read model holds
+ * exactly what GWS holds. Breaker and retry schedule are made small through configuration, so
+ * this runs in seconds, not minutes.
+ */
+
+jest.setTimeout(120_000);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const { redisReachable } = await import('../../hub/redis');
+  await eventually(() => redisReachable(`redis://127.0.0.1:${port}`), 10_000, 50);
+  return child;
+}
+
+describe('sync that heals itself', () => {
+  let t: TestHub;
+  let world: Municipality;
+  let redis: ChildProcess;
+  let redisPort: number;
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
+  let appName: string;
+  const exits: unknown[] = [];
+  /** What GWS holds that the hub never keeps: records past their archive term (retention). */
+  let pastTerm: string[] = [];
+  const onExit = (code: unknown) => exits.push(code);
+
+  beforeAll(async () => {
+    process.on('exit', onExit);
+    redisPort = await freePort();
+    redis = await startRedis(redisPort);
+    database = await isolatedDatabase();
+    // The hub's connections carry a name of their own, so that only they are terminated.
+    appName = `heal_${Math.random().toString(36).slice(2, 10)}`;
+    const url = new URL(database.url);
+    url.searchParams.set('application_name', appName);
+    world = generateMunicipality({ inhabitants: 400 });
+    t = await startTestHub({
+      municipality: world,
+      env: {
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        DATABASE_URL: url.toString(),
+        JEUGD_POLL_MS: '200',
+        LAS_IMPORT_MS: '1000',
+        SYNC_SUPERVISE_MS: '300',
+        SYNC_RETRY_ATTEMPTS: '12',
+        SYNC_RETRY_BASE_MS: '200',
+        SYNC_RETRY_MAX_MS: '1000',
+        SOURCE_BREAKER_OPEN_MS: '1500',
+        SYNC_STALE_AFTER_INTERVALS: '10',
+      },
+    });
+    pastTerm = (await compareWithGws()).missing;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+    redis?.kill('SIGKILL');
+    process.off('exit', onExit);
+  });
+
+  const readyz = async () => {
+    const res = await fetch(t.hub.url.replace('/graphql', '/readyz'));
+    return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, boolean>; sources?: Record<string, { lastSuccessAt: string | null; lastErrorCode: string | null; lagMs: number | null }> } };
+  };
+
+  /** The read model against GWS, record by record: what is missing here, what is here extra. */
+  async function compareWithGws(): Promise<{ missing: string[]; extra: string[] }> {
+    const truth = t.hub.standIns.gws!.snapshot();
+    const want = new Set([...truth.wmo.map((w) => `WVZ ${w.toewijzingNummer}`), ...truth.uitkeringen.map((u) => `UIT ${u.dossierNummer}`)]);
+    const wmo = await recordsOfType(t.hub.db, 'WMO_VOORZIENING');
+    const uit = await recordsOfType(t.hub.db, 'UITKERING');
+    const have = new Set([
+      ...wmo.map((r) => `WVZ ${(r.record as { toewijzingNummer: string }).toewijzingNummer}`),
+      ...uit.map((r) => `UIT ${(r.record as { dossierNummer: string }).dossierNummer}`),
+    ]);
+    return { missing: [...want].filter((k) => !have.has(k)), extra: [...have].filter((k) => !want.has(k)) };
+  }
+
+  const WMO_Q = (bsn: string) => `{ persoon(burgerservicenummer: "${bsn}") { wmo { voorzieningen { toewijzingNummer } } } }`;
+  async function wmoArrives(bsn: string, toewijzingNummer: string, timeoutMs: number) {
+    await eventually(async () => {
+      const res = await t.query('wmo-consulent', 'WMO_ONDERSTEUNING', WMO_Q(bsn));
+      return !!res.data?.persoon?.wmo?.voorzieningen?.some((v: { toewijzingNummer: string }) => v.toewijzingNummer === toewijzingNummer);
+    }, timeoutMs, 200);
+  }
+
+  it('is ready after its first sync, with per-source health', async () => {
+    // The first full sync left out only what the Archiefwet keeps out: a handful past their term.
+    expect(pastTerm.length).toBeLessThan(10);
+    const { status, body } = await readyz();
+    expect(status).toBe(200);
+    expect(body.checks).toMatchObject({ database: true, redis: true, jeugdCurrent: true, lasCurrent: true });
+    expect(body.sources!.JEUGD.lastSuccessAt).toEqual(expect.any(String));
+    expect(body.sources!.GWS.lagMs).toEqual(expect.any(Number));
+  });
+
+  it('(b) keeps running when its Postgres connections are cut, even mid-transaction', async () => {
+    const terminate = () => database.db.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [appName]);
+    // A full sync writes in transactions: cut the connections while it runs, many times.
+    const full = t.hub.sync.runFullSync().then(() => 'done', () => 'failed');
+    for (let i = 0; i < 20; i++) {
+      await terminate();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await full;
+    await terminate();
+    await t.hub.standIns.gws!.upsertWmoVoorziening({ bsn: '999990020', toewijzingNummer: 'TEST-HEAL-PG', productCategorie: '14', productCode: '14A01', omschrijving: 'Overige hulpmiddelen', ingangsdatum: '2026-11-20', leveringsvorm: 'ZIN' });
+    await wmoArrives('999990020', 'TEST-HEAL-PG', 30_000);
+    await eventually(async () => (await readyz()).status === 200, 20_000, 200);
+    expect(exits).toEqual([]);
+    expect(await compareWithGws()).toEqual({ missing: pastTerm, extra: [] });
+  });
+
+  it('(c) delivers a change read during a GWS outage longer than the breaker window, without a restart', async () => {
+    const gws = t.hub.standIns.gws!;
+    // The kennisgeving reaches the hub, but GWS goes down before the job can read the record.
+    gws.setKennisgevingUrl(undefined);
+    await gws.upsertWmoVoorziening({ bsn: '999990020', toewijzingNummer: 'TEST-HEAL-GWS', productCategorie: '14', productCode: '14A01', omschrijving: 'Overige hulpmiddelen', ingangsdatum: '2026-11-21', leveringsvorm: 'ZIN' });
+    gws.setAvailable(false);
+    await t.hub.sync.enqueueKennisgeving({ entiteittype: 'WVZ', sleutel: 'TEST-HEAL-GWS', soort: 'T', referentienummer: 'heal-gws-1', tijdstipBericht: '20261121120000000' });
+    // Down for well past the breaker's open window (1.5 s here; 30 s by default).
+    await new Promise((r) => setTimeout(r, 5000));
+    const during = await readyz();
+    expect(during.body.sources!.GWS.lastErrorCode).toEqual(expect.stringMatching(/^[A-Z0-9_]+$/));
+    gws.setAvailable(true);
+    await wmoArrives('999990020', 'TEST-HEAL-GWS', 30_000);
+    gws.setKennisgevingUrl(t.hub.kennisgeving.url);
+    await gws.whenKennisgevingenDelivered(15_000);
+    await t.hub.sync.drained();
+    expect(exits).toEqual([]);
+    expect(await compareWithGws()).toEqual({ missing: pastTerm, extra: [] });
+  });
+
+  it('(a) survives a Redis killed and restarted empty: not ready while down, schedules back after', async () => {
+    redis.kill('SIGKILL');
+    await eventually(async () => (await readyz()).status === 503, 10_000, 100);
+    expect((await readyz()).body.checks.redis).toBe(false);
+    // Down for a while: the workers' connections retry meanwhile.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await readyz()).status).toBe(503);
+    redis = await startRedis(redisPort);
+
+    // The Jeugd poll runs again, from its cursor in Postgres: a stop of care published now arrives.
+    const toewijzing = world.jeugd.find((j) => j.bsn === '999990044')!;
+    t.hub.standIns.jeugd!.publish({ soort: 'JW307', toewijzing, stopZorg: '2026-11-22' });
+    await eventually(async () => {
+      const res = await t.query('jeugd-consulent', 'JEUGDHULP', '{ persoon(burgerservicenummer: "999990044") { jeugd { jeugdhulp { stopZorg } } } }');
+      return res.data?.persoon?.jeugd?.jeugdhulp?.[0]?.stopZorg === '2026-11-22';
+    }, 30_000, 200);
+    await eventually(async () => (await readyz()).status === 200, 20_000, 200);
+
+    // And GWS changes still arrive through the (new, empty) Redis.
+    await t.hub.standIns.gws!.upsertWmoVoorziening({ bsn: '999990020', toewijzingNummer: 'TEST-HEAL-REDIS', productCategorie: '14', productCode: '14A01', omschrijving: 'Overige hulpmiddelen', ingangsdatum: '2026-11-22', leveringsvorm: 'ZIN' });
+    await wmoArrives('999990020', 'TEST-HEAL-REDIS', 30_000);
+    expect(exits).toEqual([]);
+    expect(await compareWithGws()).toEqual({ missing: pastTerm, extra: [] });
+  });
+});
