@@ -68,7 +68,8 @@ export async function ensureRedis(url: string, explicit: boolean, dataDir: strin
   };
 }
 
-function freePort(): Promise<number> {
+/** A TCP port on loopback that nothing listens on now (for a private server, or a test's). */
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.once('error', fail);

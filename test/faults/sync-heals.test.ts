@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { generateMunicipality } from '../../municipality';
 import type { Municipality } from '../../municipality/types';
 import { recordsOfType } from '../../read-model/dossier';
 import { isolatedDatabase } from '../support/env';
 import { eventually, startTestHub, type TestHub } from '../support/hub';
+import { freePort } from '../../hub/redis';
 
 /**
  * Faults injected into a running hub, for real: its own redis-server killed with SIGKILL and
@@ -17,16 +17,6 @@ import { eventually, startTestHub, type TestHub } from '../support/hub';
 
 jest.setTimeout(120_000);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
