@@ -7,10 +7,16 @@ import { SUBGRAPHS } from '../subgraphs';
 // No Docker engine runs in CI; this checks that the compose file still matches the code.
 const text = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8');
 const compose = parse(text, { merge: true }) as {
+  volumes?: Record<string, unknown>;
   services: Record<
     string,
     {
       command?: string[];
+      build?: string;
+      image?: string;
+      restart?: string;
+      healthcheck?: { test: string[] };
+      volumes?: string[];
       environment?: Record<string, string>;
       depends_on?: Record<string, unknown>;
       ports?: Array<string | { host_ip?: string; published?: string | number }>;
@@ -39,11 +45,13 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
 
-  it('starts each part through scripts/part.ts with a part that exists', () => {
+  it('starts each part through scripts/part.ts with a part that exists, in the image the Dockerfile builds', () => {
     for (const [name, svc] of Object.entries(services)) {
       if (name === 'postgres' || name === 'redis') continue;
-      expect(svc.command?.slice(0, 3)).toEqual(['npx', 'tsx', 'scripts/part.ts']);
-      const [part, arg] = svc.command!.slice(3);
+      // node itself, tsx as a loader: SIGTERM from `docker stop` reaches the part's own handler.
+      expect(svc.command?.slice(0, 4)).toEqual(['node', '--import', 'tsx', 'scripts/part.ts']);
+      expect({ service: name, build: svc.build, image: svc.image }).toEqual({ service: name, build: '.', image: 'ontschot:local' });
+      const [part, arg] = svc.command!.slice(4);
       if (name.startsWith('subgraph-')) expect([part, arg]).toEqual(['subgraph', name.slice('subgraph-'.length)]);
       else expect(part).toBe(name);
     }
@@ -89,8 +97,20 @@ describe('docker-compose.yml', () => {
     expect(published).toBeGreaterThan(0);
   });
 
-  it('starts the gateway after its subgraphs and everything after postgres and redis', () => {
-    for (const s of SUBGRAPHS) expect(services.gateway.depends_on).toHaveProperty(`subgraph-${s.name}`);
+  it('restarts what dies, keeps its state in volumes, and knows when each part is healthy', () => {
+    for (const [name, svc] of Object.entries(services)) {
+      expect({ service: name, restart: svc.restart }).toEqual({ service: name, restart: 'unless-stopped' });
+      // A subgraph without a check of its own uses the image's HEALTHCHECK, which asks /healthz on its PORT.
+      if (name.startsWith('subgraph-')) expect(svc.healthcheck ?? svc.environment?.PORT).toBeDefined();
+      else expect({ service: name, healthcheck: !!svc.healthcheck }).toEqual({ service: name, healthcheck: true });
+    }
+    expect(services.gateway.healthcheck!.test.join(' ')).toContain('/readyz');
+    expect(services.postgres.volumes?.some((v) => v.endsWith(':/var/lib/postgresql/data'))).toBe(true);
+    for (const volume of [...(services.postgres.volumes ?? []), ...(services.gateway.volumes ?? [])]) expect(compose.volumes).toHaveProperty(volume.split(':')[0]);
+  });
+
+  it('starts the gateway after its subgraphs are healthy and everything after postgres and redis', () => {
+    for (const s of SUBGRAPHS) expect(services.gateway.depends_on).toHaveProperty(`subgraph-${s.name}`, { condition: 'service_healthy' });
     for (const [name, svc] of Object.entries(services)) {
       if (name === 'postgres' || name === 'redis') continue;
       expect(svc.depends_on).toHaveProperty('postgres');
