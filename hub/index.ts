@@ -12,7 +12,7 @@ import { startKennisgevingEndpoint } from '../sync/kennisgeving-endpoint';
 import { SyncService } from '../sync/service';
 import { SyncSupervisor } from '../sync/supervisor';
 import { RetentionEngine } from '../retention';
-import { syncState } from '../read-model';
+import { syncHealth } from '../read-model';
 import { createPolicyParts, createSources, kennisgevingCredential, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls, type StandIns } from './parts';
 import { ensureRedis } from './redis';
 
@@ -140,8 +140,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
     // A restart: the read models and cursors of the last run are in the database and are served
     // as they are; the catch-up sync below brings them up to date behind the serving hub.
-    const states = await Promise.all((['BRP', 'GWS', 'JEUGD', 'LAS'] as const).map((source) => syncState(db, source)));
-    const restart = states.every((state) => !!state?.lastFullSyncAt);
+    const health = await syncHealth(db);
+    const restart = (['BRP', 'GWS', 'JEUGD', 'LAS'] as const).every((source) => !!health.find((r) => r.source === source)?.lastFullSyncAt);
     let firstSyncDone = restart;
     const gateway = await startGatewayPart(config, db, policy, { urls: subgraphUrls(config, subgraphs), firstSyncDone: () => firstSyncDone, randomPorts, redisUrl: redis.url });
     cleanup.push(() => gateway.close({ drainMs: config.SHUTDOWN_DRAIN_MS }));

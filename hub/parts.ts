@@ -18,8 +18,7 @@ import type { Db } from '../lib/db';
 import { devIdKey, OpaqueIds } from '../lib/opaque';
 import type { Municipality } from '../municipality/types';
 import { InternalContextSigner, loadOrganisations, loadRules, Policy, type OrganisationRegister, type Rules } from '../policy';
-import { PersonDirectory, syncState } from '../read-model';
-import { syncHealth } from '../read-model/sync-state';
+import { PersonDirectory, syncHealth } from '../read-model';
 import { redisReachable } from './redis';
 import { SUBGRAPHS } from '../subgraphs';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
@@ -233,8 +232,8 @@ async function readiness(config: Config, db: Db, redisUrl: string, firstSyncDone
   const checks: Record<string, boolean> = { composed: true, database, redis, firstSyncDone: firstSyncDone() };
   const health: Record<string, SourceHealth> = {};
   if (database) {
-    const [states, rows] = await Promise.all([Promise.all(sources.map((s) => syncState(db, s))), syncHealth(db)]);
-    sources.forEach((s, i) => (checks[`${s.toLowerCase()}Synced`] = !!states[i]?.lastFullSyncAt));
+    const rows = await syncHealth(db);
+    for (const s of sources) checks[`${s.toLowerCase()}Synced`] = !!rows.find((r) => r.source === s)?.lastFullSyncAt;
     const now = Date.now();
     for (const s of sources) {
       const row = rows.find((r) => r.source === s);

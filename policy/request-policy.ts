@@ -144,18 +144,23 @@ export class RequestPolicy {
    */
   async visible<T>(items: readonly T[], describe: (item: T) => Visibility, coordinate: string): Promise<T[]> {
     const described = items.map(describe);
-    const decisions = await Promise.all(
-      described.map(async (d) => {
-        const [who, what] = await Promise.all([this.decide(d.subject, 'BRP', 'BASIS'), this.decide(d.subject, d.domain, d.category)]);
-        return who.allowed ? what : who;
-      }),
-    );
+    // One decision per subject and (domain, category), however many items share it: a
+    // household's timeline has many records of few people.
+    const byKey = new Map<string, Promise<Decision>>();
+    const keyOf = (d: Visibility) => `${d.subject}|${d.domain}|${d.category}`;
+    for (const d of described) {
+      const key = keyOf(d);
+      if (!byKey.has(key)) {
+        byKey.set(key, Promise.all([this.decide(d.subject, 'BRP', 'BASIS'), this.decide(d.subject, d.domain, d.category)]).then(([who, what]) => (who.allowed ? what : who)));
+      }
+    }
+    const decided = new Map(await Promise.all([...byKey].map(async ([key, decision]) => [key, await decision] as const)));
     const shown: T[] = [];
     const disclosed = new Set<string>();
     const refused = new Map<string, string>();
     items.forEach((item, i) => {
       const d = described[i];
-      const decision = decisions[i];
+      const decision = decided.get(keyOf(d))!;
       if (!decision.allowed) refused.set(d.subject, decision.code);
       else if (!d.record || !this.env.retention.isExpired(d.record.type, d.record.record, d.record.birth, this.today)) {
         shown.push(item);

@@ -8,7 +8,7 @@ export { birthOf, deleteDossierRecords, dossiersOf, tombstoneDossierRecords, typ
 export { PersonDirectory, type KnownPerson } from './person-directory';
 export { personsByBsn, sweepPersons, upsertPersons, type CopiedPerson } from './persons';
 export { versionOf } from './versions';
-export { markSynced, syncState, type SyncStateRow } from './sync-state';
+export { markSynced, syncHealth, syncState, type SyncHealthRow, type SyncStateRow } from './sync-state';
 
 /**
  * Refreshes the planner's statistics of the read models: a bulk load leaves them stale until

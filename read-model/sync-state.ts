@@ -55,15 +55,17 @@ export async function markSyncOutcome(db: Queryable, source: SourceSystem, at: s
 
 export interface SyncHealthRow {
   source: string;
+  /** When a full sync of the source last completed; null before the first. */
+  lastFullSyncAt: string | null;
   lastSuccessAt: string | null;
   lastErrorAt: string | null;
   lastErrorCode: string | null;
 }
 
-/** Every source's last success and last error, for /readyz. */
+/** Every source's last full sync, last success and last error, in one query (/readyz, restarts). */
 export async function syncHealth(db: Queryable): Promise<SyncHealthRow[]> {
-  const rows = await db.query<{ source: string; last_success_at: string | null; last_error_at: string | null; last_error_code: string | null }>(
-    'SELECT source, last_success_at, last_error_at, last_error_code FROM sync_state',
+  const rows = await db.query<{ source: string; last_full_sync_at: string | null; last_success_at: string | null; last_error_at: string | null; last_error_code: string | null }>(
+    'SELECT source, last_full_sync_at, last_success_at, last_error_at, last_error_code FROM sync_state',
   );
-  return rows.map((r) => ({ source: r.source, lastSuccessAt: r.last_success_at, lastErrorAt: r.last_error_at, lastErrorCode: r.last_error_code }));
+  return rows.map((r) => ({ source: r.source, lastFullSyncAt: r.last_full_sync_at, lastSuccessAt: r.last_success_at, lastErrorAt: r.last_error_at, lastErrorCode: r.last_error_code }));
 }
