@@ -7,7 +7,7 @@ export { AuditLog, type AuditLogOptions } from './audit-log';
 export { canonicalJson } from './canonical';
 export { AUDIT_COLUMNS, canonicalRecord, chainHash, GENESIS_HASH, recordFromRow, type AuditActor, type AuditEntry, type AuditRecord, type AuditRow, type AuditSoort, type AuditStatus, type AuditWeigering } from './record';
 export { RequestRecorder, requestEntry, type AuditSink } from './recorder';
-export { createAuditReports, inzageCsv, inzageJson, MAX_INZAGE, MAX_PAGE, type AuditFilterInput, type AuditReports, type AuditSource, type InzageRapportData, type InzageRegelRow, type Page, type SnuffelRapportData, type VernietigingRow } from './reports';
+export { createAuditReports, inzageCsv, inzageJson, MAX_INZAGE, MAX_PAGE, SNUFFEL_MAX_DAYS, type AuditFilterInput, type AuditReports, type AuditSource, type InzageRapportData, type InzageRegelRow, type Page, type SnuffelRapportData, type VernietigingRow } from './reports';
 export { loadVerwerkingsregister, Verwerkingsregister, type Verwerkingsactiviteit } from './register';
 export { AuditSigner, devSigningKey, parseSigningKey, parseTrustedKeys, verifyHead, type ChainHead, type TrustedKeys } from './signing';
 export { detectSnuffelen, ROLE_DOMAIN, SNUFFEL_DEFAULTS, type ActorActivity, type SnuffelDrempels, type SnuffelSignaal } from './snuffel';

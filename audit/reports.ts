@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { RECORD_TYPES, type RecordType } from '../domain/record-types';
 import type { Db } from '../lib/db';
 import type { OpaqueIds } from '../lib/opaque';
-import { badUserInput } from '../lib/errors';
+import { badUserInput, checkPeriod } from '../lib/errors';
 import { subjectsWithRecords } from '../read-model';
 import { destructionRecords, type DestructionRecord } from '../retention';
 import { AUDIT_COLUMNS, recordFromRow, type AuditActor, type AuditRecord, type AuditRow } from './record';
@@ -75,6 +75,8 @@ export interface AuditReports {
 
 /** Most rows one page may ask for; a privacy officer pages on, a client cannot make one query read the whole log. */
 export const MAX_PAGE = 500;
+/** The longest period one snuffel report covers: it reads every processing in it. */
+export const SNUFFEL_MAX_DAYS = 366;
 /** Most disclosures one subject-access report lists; beyond it the report says so (never silently short). */
 export const MAX_INZAGE = 20_000;
 
@@ -86,6 +88,7 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds):
 
     async records(filter, first, after) {
       const limit = pageSize(first);
+      const period = checkPeriod(filter.van || null, filter.tot || null, { van: 'filter.van', tot: 'filter.tot' });
       const where: string[] = [];
       const params: unknown[] = [];
       const add = (sql: string, value: unknown) => {
@@ -95,8 +98,8 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds):
       if (filter.betrokkene) add('betrokkene = ?', filter.betrokkene);
       if (filter.actor) add('actor_sub = ?', filter.actor);
       if (filter.organisatie) add('actor_organisatie = ?', filter.organisatie);
-      if (filter.van) add('tijdstip >= ?::timestamptz', moment(filter.van, 'filter.van'));
-      if (filter.tot) add('tijdstip < ?::timestamptz', moment(filter.tot, 'filter.tot'));
+      if (period.van) add('tijdstip >= ?::timestamptz', period.van);
+      if (period.tot) add('tijdstip < ?::timestamptz', period.tot);
       if (after) {
         const [t, id] = readCursor(after, UUID);
         params.push(t, id);
@@ -112,10 +115,11 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds):
     },
 
     async inzage(bsn, van, tot) {
+      const checked = checkPeriod(van || null, tot || null);
       const params: unknown[] = [bsn];
       let period = '';
-      if (van) period += ` AND tijdstip >= $${params.push(moment(van, 'van'))}::timestamptz`;
-      if (tot) period += ` AND tijdstip < $${params.push(moment(tot, 'tot'))}::timestamptz`;
+      if (checked.van) period += ` AND tijdstip >= $${params.push(checked.van)}::timestamptz`;
+      if (checked.tot) period += ` AND tijdstip < $${params.push(checked.tot)}::timestamptz`;
       params.push(MAX_INZAGE + 1);
       const rows = await db.query<AuditRow>(
         `SELECT ${AUDIT_COLUMNS} FROM audit_record
@@ -149,9 +153,8 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds):
     },
 
     async snuffel(van, tot, drempels) {
-      const from = moment(van, 'van');
-      const to = moment(tot, 'tot');
-      if (from >= to) throw badUserInput('van must be before tot');
+      const { van: from, tot: to } = checkPeriod(van, tot, { maxDays: SNUFFEL_MAX_DAYS });
+      if (!from || !to) throw badUserInput('van and tot are both required');
       // Privacy officers' reads of the log are about logs, not domain data: not counted.
       const activity = await db.query<{ actor_sub: string; actor_organisatie: string; rollen: string; personen: number }>(
         `SELECT actor_sub, actor_organisatie, max(array_to_string(actor_rollen, ',')) AS rollen, count(DISTINCT betrokkene)::int AS personen
@@ -192,9 +195,10 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds):
 
     async vernietigingen(van, tot, first, after) {
       const limit = pageSize(first);
+      const period = checkPeriod(van || null, tot || null);
       const rows = await destructionRecords(db, {
-        van: van ? moment(van, 'van') : null,
-        tot: tot ? moment(tot, 'tot') : null,
+        van: period.van,
+        tot: period.tot,
         after: after ? readCursor(after, /^[0-9]{1,18}$/) : null,
         limit: limit + 1,
       });
@@ -250,10 +254,3 @@ function pager(ids: OpaqueIds) {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An ISO date or date-time as an ISO instant; a date means its start (UTC). */
-function moment(value: string, argument: string): string {
-  const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
-  if (!ok) throw badUserInput(`${argument} must be an ISO date (2026-11-23) or date-time with zone (2026-11-23T09:00:00Z)`);
-  return new Date(value).toISOString();
-}

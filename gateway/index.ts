@@ -1,15 +1,16 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { buildSchema, GraphQLError } from 'graphql';
+import type { FastifyRequest } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
-import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent } from 'node:http';
 import nodeFetch from 'node-fetch';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { AddressInfo } from 'node:net';
-import { INTERNAL_CONTEXT_HEADER, isPurpose, type InternalContextSigner, type OrganisationRegister, type RequestContext, type Rules } from '../policy';
-import { readBody } from '../subgraphs/common/server';
+import { INTERNAL_CONTEXT_HEADER, isPurpose, type Actor, type InternalContextSigner, type Purpose, type OrganisationRegister, type RequestContext, type Rules } from '../policy';
 import { gracefulClose } from '../lib/drain';
-import { queryLimits } from '../lib/query-limits';
+import { apolloQueryOptions, createQueryAnalyzer, parseQuery, selectOperation } from '../lib/query-limits';
+import { createEdge, DEFAULT_EDGE_LIMITS, guard, mediaTypeFor, sendError, type EdgeLimits } from './edge';
 import { AuthError, type TokenVerifier } from './auth';
 import { TrustedDocuments } from './trusted-documents';
 import { addWarnings, warningsPlugin, type ResponseWarning } from '../subgraphs/common/warnings';
@@ -32,6 +33,10 @@ export interface GatewayOptions {
   recordRequest?: (request: RequestContext, httpStatus: number) => Promise<void>;
   /** For /readyz: composed, sources reachable, first sync done. */
   readiness: () => Promise<{ ready: boolean; checks: Record<string, boolean>; sources?: Record<string, unknown> }>;
+  /** The API schema callers see (gateway/api-schema.graphql): what documents are measured against. */
+  apiSchemaSdl: string;
+  /** Body size, rate limits and load shedding. @defaultValue DEFAULT_EDGE_LIMITS */
+  limits?: EdgeLimits;
   port?: number;
   host?: string;
 }
@@ -109,14 +114,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const trusted = options.trustedDocuments ?? new TrustedDocuments();
-  // Query limits before any subgraph is asked: depth, aliases, directives, tokens and cost, and
-  // no field suggestions that would map the schema for a caller who may not see it.
-  // The same limits every subgraph enforces again (lib/query-limits.ts).
-  const armor = queryLimits();
+  // The API schema the callers see: what the query checks measure a document against.
+  const analyze = createQueryAnalyzer(buildSchema(options.apiSchemaSdl));
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    ...armor,
-    plugins: [...armor.plugins, warningsPlugin<GatewayContext>((ctx) => ctx.warnings)],
+    // The edge below has parsed and measured the document already; Apollo keeps the token
+    // limit on its own parse and hides schema details, without measuring a second time.
+    ...apolloQueryOptions(),
+    plugins: [warningsPlugin<GatewayContext>((ctx) => ctx.warnings)],
     includeStacktraceInErrorResponses: false,
     // The hub stops its parts itself, in order; a handler per server would race it.
     stopOnTerminationSignals: false,
@@ -128,111 +133,137 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await server.start();
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') return json(res, 200, { status: 'ok' });
-    if (path === '/readyz') {
-      // Shutting down: a load balancer should send its next request elsewhere.
-      if (closing) return json(res, 503, { status: 'shutting down', checks: { shuttingDown: true } });
-      const r: { ready: boolean; checks: Record<string, boolean>; sources?: Record<string, unknown> } = await options.readiness().catch(() => ({ ready: false, checks: {} }));
-      return json(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', checks: r.checks, ...(r.sources ? { sources: r.sources } : {}) });
-    }
-    if (path !== '/graphql') return json(res, 404, { errors: [{ message: 'Not found: use POST /graphql', extensions: { code: 'NOT_FOUND' } }] });
-    if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      return json(res, 405, { errors: [{ message: `Expected POST, got ${req.method}`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
-    }
+  const limits = options.limits ?? DEFAULT_EDGE_LIMITS;
+  const app = createEdge(limits);
+  let closing = false;
+  app.get('/healthz', async (_request, reply) => reply.send({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    // Shutting down: a load balancer should send its next request elsewhere.
+    if (closing) return reply.code(503).send({ status: 'shutting down', checks: { shuttingDown: true } });
+    const r: { ready: boolean; checks: Record<string, boolean>; sources?: Record<string, unknown> } = await options.readiness().catch(() => ({ ready: false, checks: {} }));
+    return reply.code(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'not ready', checks: r.checks, ...(r.sources ? { sources: r.sources } : {}) });
+  });
+  app.route({
+    method: ['GET', 'PUT', 'PATCH', 'DELETE'],
+    url: '/graphql',
+    handler: (request, reply) => sendError(reply.header('allow', 'POST'), { status: 405, code: 'METHOD_NOT_ALLOWED', message: `Expected POST, got ${request.method}` }, mediaTypeFor(request.headers.accept) ?? 'application/json'),
+  });
 
-    const auth = header(req, 'authorization');
-    const token = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!token) return error(res, 401, 'UNAUTHENTICATED', 'Expected Authorization: Bearer <token>', { 'www-authenticate': bearerChallenge(false) });
+  /**
+   * Who is asking and why, from the headers alone, before the body is read: the token, the
+   * organisation it acts for and the purpose it claims. A refusal is kept for after the rate
+   * limit, so that a flood of bad tokens is counted (per address) like any other.
+   */
+  const authenticate = async (request: FastifyRequest) => {
+    const token = header(request, 'authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) return void (request.refusal = { status: 401, code: 'UNAUTHENTICATED', message: 'Expected Authorization: Bearer <token>', headers: { 'www-authenticate': bearerChallenge(false) } });
     let claims;
     try {
       claims = await options.verifyToken(token);
     } catch (err) {
-      return error(res, 401, 'UNAUTHENTICATED', err instanceof AuthError ? `Not authenticated: ${err.message}` : 'Not authenticated', { 'www-authenticate': bearerChallenge(true) });
+      return void (request.refusal = { status: 401, code: 'UNAUTHENTICATED', message: err instanceof AuthError ? `Not authenticated: ${err.message}` : 'Not authenticated', headers: { 'www-authenticate': bearerChallenge(true) } });
     }
     const resolved = options.organisations.resolve(claims, options.rules);
-    if ('refusal' in resolved) return error(res, 403, resolved.refusal.code, resolved.refusal.message);
+    if ('refusal' in resolved) return void (request.refusal = { status: 403, ...resolved.refusal });
     const { actor } = resolved;
-    const organisation = options.organisations.get(actor.organisatie)!;
-
-    const purpose = header(req, 'x-purpose');
-    if (!purpose) return error(res, 403, 'PURPOSE_NOT_ALLOWED', 'Expected an X-Purpose header naming the purpose (doelbinding)');
+    request.caller = { key: `${actor.organisatie}:${actor.sub}`, roles: actor.rollen };
+    const purpose = header(request, 'x-purpose');
+    if (!purpose) return void (request.refusal = { status: 403, code: 'PURPOSE_NOT_ALLOWED', message: 'Expected an X-Purpose header naming the purpose (doelbinding)' });
     if (!isPurpose(purpose) || !options.rules.mayClaim(actor.rollen, purpose)) {
-      return error(res, 403, 'PURPOSE_NOT_ALLOWED', `Purpose ${isPurpose(purpose) ? purpose : '(unknown)'} may not be claimed by role ${actor.rollen.join(', ')}`);
+      return void (request.refusal = { status: 403, code: 'PURPOSE_NOT_ALLOWED', message: `Purpose ${isPurpose(purpose) ? purpose : '(unknown)'} may not be claimed by role ${actor.rollen.join(', ')}` });
     }
-
-    let body: { query?: unknown; operationName?: unknown } | undefined;
-    try {
-      const raw = await readBody(req);
-      body = raw.length ? JSON.parse(raw) : undefined;
-    } catch {
-      return error(res, 400, 'BAD_REQUEST', 'Expected a JSON body of at most 1 MiB');
-    }
-
-    const trace = parseTraceparent(header(req, 'traceparent'));
-    const spanId = randomBytes(8).toString('hex');
-    const query = typeof body?.query === 'string' ? body.query : null;
-    const request: RequestContext = {
-      actor,
-      doel: purpose,
-      traceId: trace?.traceId ?? randomBytes(16).toString('hex'),
-      spanId,
-      operationName: typeof body?.operationName === 'string' ? body.operationName : null,
-      documentHash: query ? createHash('sha256').update(query).digest('hex') : null,
-    };
-    // Partner organisations may send only the operations registered for them. A refused
-    // operation is recorded too: a partner probing for other operations is worth seeing.
-    if (organisation.soort === 'PARTNER' && !(typeof body?.query === 'string' && trusted.isTrustedQuery(actor.organisatie, body.query))) {
-      await options.recordRequest?.(request, 400).catch(() => undefined);
-      return error(res, 400, 'OPERATION_NOT_TRUSTED', 'This operation is not registered for your organisation');
-    }
-    const context: GatewayContext = {
-      request,
-      prepared: options.signer.prepare(request),
-      traceparent: `00-${request.traceId}-${spanId}-${trace?.flags ?? '01'}`,
-      warnings: [],
-    };
-
-    const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const result = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-      context: async () => context,
-    });
-    // Fail closed: the answer leaves only once the request's own record is written. The body
-    // is complete here (graphql 16 has no incremental delivery), so nothing has been sent yet.
-    if (options.recordRequest) {
-      try {
-        await options.recordRequest(request, result.status ?? 200);
-      } catch {
-        res.setHeader('traceparent', context.traceparent);
-        return error(res, 503, 'SOURCE_UNAVAILABLE', 'The audit log cannot be written right now; nothing is answered without it');
-      }
-    }
-    const out: Record<string, string> = { traceparent: context.traceparent };
-    for (const [k, v] of result.headers) out[k] = v;
-    res.writeHead(result.status ?? 200, out);
-    if (result.body.kind === 'complete') return res.end(result.body.string);
-    for await (const chunk of result.body.asyncIterator) res.write(chunk);
-    res.end();
+    authenticated.set(request, { actor, purpose });
   };
+  const authenticated = new WeakMap<FastifyRequest, { actor: Actor; purpose: Purpose }>();
 
-  const http: Server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) error(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
-      else res.end();
+  await app.register(async (scope) => {
+    const onRequest = await guard(scope, limits, authenticate);
+    scope.post('/graphql', { onRequest }, async (request, reply) => {
+      const mediaType = mediaTypeFor(request.headers.accept);
+      if (!mediaType) return sendError(reply, { status: 406, code: 'BAD_REQUEST', message: 'Expected Accept: application/graphql-response+json or application/json' });
+      const { actor, purpose } = authenticated.get(request)!;
+      // A GraphQL request error (the document cannot be run as sent): 400 for
+      // application/graphql-response+json; 200 for application/json, as GraphQL over HTTP says
+      // for a well-formed request whose document fails, and no data entry in either.
+      const documentRefusal = (code: string, message: string, extensions: Record<string, unknown> = {}) =>
+        sendError(reply, { status: mediaType === 'application/json' ? 200 : 400, code, message }, mediaType, extensions);
+
+      const body = request.body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) return sendError(reply, { status: 400, code: 'BAD_REQUEST', message: 'Expected a JSON object with a query' }, mediaType);
+      if (typeof body.query !== 'string') return sendError(reply, { status: 400, code: 'BAD_REQUEST', message: 'Expected the query as a string' }, mediaType);
+      if (body.operationName != null && typeof body.operationName !== 'string') return sendError(reply, { status: 400, code: 'BAD_REQUEST', message: 'Expected operationName as a string' }, mediaType);
+      if (body.variables != null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) return sendError(reply, { status: 400, code: 'BAD_REQUEST', message: 'Expected variables as an object' }, mediaType);
+      if (body.extensions != null && (typeof body.extensions !== 'object' || Array.isArray(body.extensions))) return sendError(reply, { status: 400, code: 'BAD_REQUEST', message: 'Expected extensions as an object' }, mediaType);
+      const variables = (body.variables ?? {}) as Record<string, unknown>;
+
+      // The checks in order, each linear in the document: parse within the token limit; pick
+      // the operation; depth, aliases, directives and cost; then, for a partner, the registered
+      // operations. Only then is anything planned or fetched.
+      const parsed = parseQuery(body.query);
+      if ('refusal' in parsed) return documentRefusal(parsed.refusal.code, parsed.refusal.message, parsed.refusal.extensions);
+      const selected = selectOperation(parsed.document, body.operationName);
+      if ('refusal' in selected) return documentRefusal(selected.refusal.code, selected.refusal.message, selected.refusal.extensions);
+      const measured = analyze(parsed.document, selected.operation, variables);
+      if (measured.refusal) return documentRefusal(measured.refusal.code, measured.refusal.message, measured.refusal.extensions);
+
+      const trace = parseTraceparent(header(request, 'traceparent'));
+      const spanId = randomBytes(8).toString('hex');
+      const requestContext: RequestContext = {
+        actor,
+        doel: purpose,
+        traceId: trace?.traceId ?? randomBytes(16).toString('hex'),
+        spanId,
+        operationName: typeof body.operationName === 'string' ? body.operationName : null,
+        documentHash: createHash('sha256').update(body.query).digest('hex'),
+      };
+      // Partner organisations may send only the operations registered for them, with arguments
+      // within what is registered. A refused operation is recorded too: a partner probing for
+      // other operations is worth seeing.
+      if (options.organisations.get(actor.organisatie)!.soort === 'PARTNER' && !trusted.isTrusted(actor.organisatie, parsed.document, variables)) {
+        await options.recordRequest?.(requestContext, mediaType === 'application/json' ? 200 : 400).catch(() => undefined);
+        return documentRefusal('OPERATION_NOT_TRUSTED', 'This operation is not registered for your organisation');
+      }
+      const context: GatewayContext = {
+        request: requestContext,
+        prepared: options.signer.prepare(requestContext),
+        traceparent: `00-${requestContext.traceId}-${spanId}-${trace?.flags ?? '01'}`,
+        warnings: [],
+      };
+
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(request.headers)) if (typeof v === 'string') headers.set(k, v);
+      const result = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+        context: async () => context,
+      });
+      // Apollo answers a request error (validation, variable coercion) with 400 whatever the
+      // client accepts; GraphQL over HTTP wants 200 for application/json.
+      let status = result.status ?? 200;
+      const text = result.body.kind === 'complete' ? result.body.string : null;
+      if (status === 400 && mediaType === 'application/json' && text !== null && !text.includes('"data"')) status = 200;
+      // Fail closed: the answer leaves only once the request's own record is written. The body
+      // is complete here (graphql 16 has no incremental delivery), so nothing has been sent yet.
+      if (options.recordRequest) {
+        try {
+          await options.recordRequest(context.request, status);
+        } catch {
+          reply.header('traceparent', context.traceparent);
+          return sendError(reply, { status: 503, code: 'SOURCE_UNAVAILABLE', message: 'The audit log cannot be written right now; nothing is answered without it' }, mediaType);
+        }
+      }
+      reply.code(status).header('traceparent', context.traceparent);
+      for (const [k, v] of result.headers) reply.header(k, v);
+      if (text !== null) return reply.send(text);
+      const chunks: string[] = [];
+      if (result.body.kind === 'chunked') for await (const chunk of result.body.asyncIterator) chunks.push(chunk);
+      return reply.send(chunks.join(''));
     });
   });
-  http.keepAliveTimeout = 65_000;
-  const drain = gracefulClose(http);
-  let closing = false;
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
-  });
-  const { port } = http.address() as AddressInfo;
+
+  await app.ready();
+  const drain = gracefulClose(app.server);
+  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
   return {
     port,
     url: `http://localhost:${port}/graphql`,
@@ -241,6 +272,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // In-flight requests are answered (their subgraph fetches and audit records included)
       // before anything they need is let go of; see lib/drain.ts.
       await drain(options.drainMs);
+      // The listener is closed by the drain already; this ends Fastify's plugins and timers.
+      await app.close().catch(() => undefined);
       await server.stop();
       agent.destroy();
     },
@@ -254,18 +287,9 @@ function parseTraceparent(value: string | undefined): { traceId: string; parentI
   return { traceId: m[1], parentId: m[2], flags: m[3] };
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
+function header(request: FastifyRequest, name: string): string | undefined {
+  const v = request.headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...headers, 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-function error(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  json(res, status, { errors: [{ message, extensions: { code } }] }, headers);
 }
 
 /**

@@ -13,7 +13,8 @@ import { createLasSimulator } from '../adapters/las/simulator';
 import { join } from 'node:path';
 import { createTokenVerifier } from '../gateway/auth';
 import { startGateway, type RunningGateway } from '../gateway';
-import { parseSubgraphUrls, staleAfterMs, type Config } from '../lib/config';
+import { parseRateLimits, parseSubgraphUrls, staleAfterMs, type Config } from '../lib/config';
+import { DEFAULT_EDGE_LIMITS, type EdgeLimits } from '../gateway/edge';
 import type { Db } from '../lib/db';
 import { devIdKey, OpaqueIds } from '../lib/opaque';
 import type { Municipality } from '../municipality/types';
@@ -100,10 +101,21 @@ export function needsStandIns(config: Config): boolean {
 /** The BRP adapter, pointed at the configured BRP or at its stand-in; undefined when neither is there. */
 export function createBrpSource(config: Config, standIns: StandIns = {}): BrpSource | undefined {
   const url = config.BRP_API_URL ?? standIns.brp?.url;
-  return url ? createBrpClient({ baseUrl: url, apiKey: config.BRP_API_KEY }) : undefined;
+  return url ? brpClient(config, url) : undefined;
 }
 
-/** The adapters, pointed at the configured back offices or at the stand-ins. */
+/** The BRP client, with the configured breaker window (see createSources). */
+function brpClient(config: Config, url: string) {
+  return createBrpClient({ baseUrl: url, apiKey: config.BRP_API_KEY, breakerHalfOpenAfterMs: config.SOURCE_BREAKER_OPEN_MS });
+}
+
+/**
+ * The adapters, pointed at the configured back offices or at the stand-ins. Every back office
+ * reached over HTTP (BRP, GWS, the Jeugd feed) gets the same open-circuit window, so
+ * SOURCE_BREAKER_OPEN_MS means one thing and sync retries outlast it for each alike. LAS gets no
+ * breaker: its export folder is read from disk, which fails at once when it fails at all, on a
+ * schedule rather than on demand, so there is no slow service to shield or to spare.
+ */
 export function createSources(config: Config, standIns: StandIns = {}): SyncSources {
   const brpUrl = config.BRP_API_URL ?? standIns.brp?.url;
   const gwsUrl = config.GWS_STUF_URL ?? standIns.gws?.url;
@@ -111,9 +123,9 @@ export function createSources(config: Config, standIns: StandIns = {}): SyncSour
   const lasDir = config.LAS_EXPORT_DIR ?? standIns.las?.exportDir;
   if (!brpUrl || !gwsUrl || !jeugdUrl || !lasDir) throw new Error('a back office has neither a configured address nor a running stand-in');
   const parties = stufParties(config);
-  const jeugd = createJeugdFeedClient({ url: jeugdUrl });
+  const jeugd = createJeugdFeedClient({ url: jeugdUrl, breakerHalfOpenAfterMs: config.SOURCE_BREAKER_OPEN_MS });
   return {
-    brp: createBrpClient({ baseUrl: brpUrl, apiKey: config.BRP_API_KEY }),
+    brp: brpClient(config, brpUrl),
     gws: createGwsClient({ url: gwsUrl, zender: parties.hub, ontvanger: parties.gws, circuitBreaker: { halfOpenAfterMs: config.SOURCE_BREAKER_OPEN_MS } }),
     jeugd: { lees: (cursor, aantal) => jeugd.lees(cursor, aantal) },
     las: { listExports: () => listExports(lasDir), readExport: (id) => readExport(lasDir, id) },
@@ -193,6 +205,8 @@ export async function startGatewayPart(
 ): Promise<RunningGateway> {
   return startGateway({
     supergraphSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8'),
+    apiSchemaSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'api-schema.graphql'), 'utf8'),
+    limits: edgeLimits(config),
     subgraphUrls: options.urls,
     verifyToken: await createTokenVerifier(
       config.devAuth
@@ -205,16 +219,34 @@ export async function startGatewayPart(
     recordRequest: (request, status) => policy.audit.recordRequest(request, status),
     port: options.randomPorts ? 0 : config.PORT,
     host: config.HOST,
-    readiness: () => readiness(config, db, options.redisUrl ?? config.REDIS_URL, options.firstSyncDone),
+    readiness: () => readiness(config, db, options.redisUrl ?? config.REDIS_URL, options.firstSyncDone, policy.clock),
   });
+}
+
+/** The gateway edge's limits from config (RATE_LIMITS names only known roles: loadConfig checked). */
+export function edgeLimits(config: Config): EdgeLimits {
+  const rateLimits = { ...DEFAULT_EDGE_LIMITS.rateLimits, perRole: { ...DEFAULT_EDGE_LIMITS.rateLimits.perRole }, windowMs: config.RATE_LIMIT_WINDOW_MS };
+  for (const [name, n] of Object.entries(parseRateLimits(config.RATE_LIMITS))) {
+    if (name === 'default' || name === 'anonymous') rateLimits[name] = n;
+    else rateLimits.perRole[name] = n;
+  }
+  return {
+    bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
+    rateLimits,
+    shed: { maxInFlight: config.SHED_MAX_IN_FLIGHT, maxEventLoopDelayMs: config.SHED_MAX_EVENT_LOOP_DELAY_MS, retryAfterS: config.SHED_RETRY_AFTER_S },
+  };
 }
 
 /** Each source's sync health in /readyz: times, a code and a lag, never a message. */
 export interface SourceHealth {
+  /**
+   * When a sync job last reached the source and committed what it found: sync_state's
+   * last_reached_at, the same time answers give as `bronBereiktOp`.
+   */
   lastSuccessAt: string | null;
   lastErrorAt: string | null;
   lastErrorCode: string | null;
-  /** Milliseconds since the last success; null before the first. */
+  /** Milliseconds since the last success, by the hub's clock (the one the sync stamps it with); null before the first. */
   lagMs: number | null;
 }
 
@@ -223,7 +255,7 @@ export interface SourceHealth {
  * Redis answer now, the first full sync is done, and the periodic readers (Jeugd poll, LAS
  * import) succeeded within SYNC_STALE_AFTER_INTERVALS of their interval.
  */
-async function readiness(config: Config, db: Db, redisUrl: string, firstSyncDone: () => boolean) {
+async function readiness(config: Config, db: Db, redisUrl: string, firstSyncDone: () => boolean, clock: () => Date) {
   const sources = ['BRP', 'GWS', 'JEUGD', 'LAS'] as const;
   const [database, redis] = await Promise.all([
     db.query('SELECT 1').then(() => true, () => false),
@@ -234,10 +266,10 @@ async function readiness(config: Config, db: Db, redisUrl: string, firstSyncDone
   if (database) {
     const rows = await syncHealth(db);
     for (const s of sources) checks[`${s.toLowerCase()}Synced`] = !!rows.find((r) => r.source === s)?.lastFullSyncAt;
-    const now = Date.now();
+    const now = clock().getTime();
     for (const s of sources) {
       const row = rows.find((r) => r.source === s);
-      const lastSuccessAt = row?.lastSuccessAt ?? null;
+      const lastSuccessAt = row?.lastReachedAt ?? null;
       health[s] = { lastSuccessAt, lastErrorAt: row?.lastErrorAt ?? null, lastErrorCode: row?.lastErrorCode ?? null, lagMs: lastSuccessAt ? Math.max(0, now - Date.parse(lastSuccessAt)) : null };
     }
     // Only once the first sync is done: before it, that check is the one that fails.

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isRole } from '../policy/types';
 
 /**
  * The one place that reads `process.env`. Everything else receives options.
@@ -136,7 +137,11 @@ const schema = z.object({
   SYNC_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   SYNC_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
   SYNC_RETRY_MAX_MS: z.coerce.number().int().min(10).default(180000),
-  /** How long an adapter's open circuit breaker refuses calls before it lets one probe through (ms). */
+  /**
+   * How long an adapter's open circuit breaker refuses calls before it lets one probe through
+   * (ms): the same for every back office reached over HTTP (BRP, GWS, the Jeugd feed). The LAS
+   * export folder is read from disk and has no breaker.
+   */
   SOURCE_BREAKER_OPEN_MS: z.coerce.number().int().min(100).default(30000),
   /**
    * How often the sync supervisor checks its schedules (re-creating them after Redis lost them),
@@ -148,6 +153,22 @@ const schema = z.object({
    * its intervals (JEUGD_POLL_MS, LAS_IMPORT_MS).
    */
   SYNC_STALE_AFTER_INTERVALS: z.coerce.number().int().min(2).max(1000).default(5),
+  /** Largest request body the gateway reads (bytes); a larger one is refused with 413 PAYLOAD_TOO_LARGE before it is parsed. */
+  HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
+  /** The window of the per-caller rate limits (ms). */
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /**
+   * Requests per window: `role=n` for a role (a caller with several roles gets the highest),
+   * `default=n` for every other role, `anonymous=n` per client address for requests without a
+   * valid token. Unnamed entries keep their defaults (default=1200, partner=300, anonymous=120).
+   */
+  RATE_LIMITS: z.string().regex(/^[a-z-]+=[0-9]{1,9}(,[a-z-]+=[0-9]{1,9})*$/, 'expected name=number pairs separated by commas').optional(),
+  /** Load shedding: GraphQL requests in flight at once; one more is refused with 503 and Retry-After. */
+  SHED_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
+  /** Load shedding: mean event-loop delay (ms) past which new GraphQL requests are refused with 503; 0 switches the check off. */
+  SHED_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  /** Retry-After (s) of a shed request. */
+  SHED_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(1),
 });
 
 /**
@@ -180,6 +201,11 @@ export class ConfigError extends Error {
 export function parseSubgraphUrls(value: string | undefined): Record<string, string> | undefined {
   if (!value) return undefined;
   return Object.fromEntries(value.split(',').map((pair) => pair.split('=', 2) as [string, string]));
+}
+
+/** `RATE_LIMITS` as a map of name → requests per window ({} when unset). */
+export function parseRateLimits(value: string | undefined): Record<string, number> {
+  return Object.fromEntries((value ? value.split(',') : []).map((pair) => pair.split('=', 2)).map(([name, n]) => [name, Number(n)]));
 }
 
 /** Loopback hosts, where plain http cannot be read or altered on the way. */
@@ -284,6 +310,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (d.SYNC_RETRY_ATTEMPTS > 1 && retrySpan <= d.SOURCE_BREAKER_OPEN_MS) {
     throw new ConfigError('invalid configuration:\n  SYNC_RETRY_ATTEMPTS, SYNC_RETRY_BASE_MS, SYNC_RETRY_MAX_MS: the retries must be spread over longer than SOURCE_BREAKER_OPEN_MS, or they all fail against an open circuit');
   }
+  // A misspelt role would otherwise silently get the default limit.
+  const unknownRoles = Object.keys(parseRateLimits(d.RATE_LIMITS)).filter((name) => name !== 'default' && name !== 'anonymous' && !isRole(name));
+  if (unknownRoles.length) throw new ConfigError(`invalid configuration:\n  RATE_LIMITS: expected role names, default or anonymous; ${unknownRoles.length === 1 ? 'one name is' : `${unknownRoles.length} names are`} none of them`);
   if (d.SYNC_RETRY_MAX_MS < d.SYNC_RETRY_BASE_MS) throw new ConfigError('invalid configuration:\n  SYNC_RETRY_MAX_MS: expected at least SYNC_RETRY_BASE_MS');
   return { ...parsed.data, devAuth: given === 0, production, redisExplicit: relevant.REDIS_URL !== undefined };
 }

@@ -41,15 +41,14 @@ export interface PersonDossier {
    * which confirmed what they have (or that they have nothing). Never another person's change.
    */
   gesynchroniseerdOp: string | null;
-  /** When the hub last reached the source at all (sync_state); null if never. */
+  /** When the hub last reached the source at all (sync_state.last_reached_at, see markSynced); null if never. */
   bronBereiktOp: string | null;
 }
 
 /** The dossier of each person for these record types, and when each person's copy was last confirmed. */
 export async function dossiersOf(db: Queryable, bsns: readonly string[], source: SourceSystem, types: readonly RecordType[]): Promise<Map<string, PersonDossier>> {
   const rows = await db.query<{ bsn: string; record_type: RecordType | null; record: unknown; persoon: PersoonRecord | null; synced_at: string | null; last_full_sync_at: string | null; last_reached_at: string | null }>(
-    `SELECT b.bsn, d.record_type, d.record, p.record AS persoon, d.synced_at, s.last_full_sync_at,
-            GREATEST(s.last_reached_at, s.last_full_sync_at, s.last_change_at) AS last_reached_at
+    `SELECT b.bsn, d.record_type, d.record, p.record AS persoon, d.synced_at, s.last_full_sync_at, s.last_reached_at
        FROM unnest($1::text[]) AS b(bsn)
        LEFT JOIN dossier_record d ON d.bsn = b.bsn AND d.record_type = ANY($3::text[])
        LEFT JOIN brp_persoon p ON p.bsn = b.bsn

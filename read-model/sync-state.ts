@@ -1,11 +1,19 @@
 import type { SourceSystem } from '../domain/record-types';
 import type { Queryable } from '../lib/db';
 
-/** `sync_state`: per source, when the read model was last confirmed complete or changed, and where an incremental reader stands. */
+/**
+ * `sync_state`: per source, when the read model was last confirmed complete or changed, when the
+ * source was last reached, where an incremental reader stands, and how its sync last failed.
+ */
 
 /**
  * Records that a source's read model was confirmed complete (full) or changed (change), or that
- * the source answered at all (reached: a poll that found nothing new), at those times.
+ * the source answered at all (reached: a poll that found nothing new), at those times, on the
+ * sync's clock; in the transaction that commits what the source said, when it said anything.
+ *
+ * `last_reached_at` becomes the latest of the three: when a sync job last got an answer from the
+ * source and committed what it found. It is the one time both readers of freshness go by:
+ * answers (bronBereiktOp, verouderd: dossiersOf) and /readyz (lastSuccessAt, lag: syncHealth).
  */
 export async function markSynced(db: Queryable, source: SourceSystem, what: { full?: string; change?: string; reached?: string; cursor?: string; progress?: unknown }): Promise<void> {
   const reached = [what.reached, what.full, what.change].filter((t): t is string => !!t).sort().at(-1) ?? null;
@@ -38,18 +46,16 @@ export async function syncState(db: Queryable, source: SourceSystem): Promise<Sy
 }
 
 /**
- * Records how a sync job of `source` went at `at`: a success, or a failure with its error code.
- * The code is checked to be a short identifier, so no message (which can quote data) lands here.
+ * Records that a sync job of `source` failed at `at` (the sync's clock, as markSynced's times),
+ * with its error code. A success needs no record here: the job's markSynced is it. The code is
+ * checked to be a short identifier, so no message (which can quote data) lands here.
  */
-export async function markSyncOutcome(db: Queryable, source: SourceSystem, at: string, errorCode?: string): Promise<void> {
-  const code = errorCode === undefined ? null : /^[A-Z0-9_]{1,40}$/i.test(errorCode) ? errorCode : 'ERROR';
+export async function markSyncFailure(db: Queryable, source: SourceSystem, at: string, errorCode: string): Promise<void> {
+  const code = /^[A-Z0-9_]{1,40}$/i.test(errorCode) ? errorCode : 'ERROR';
   await db.query(
-    code === null
-      ? `INSERT INTO sync_state (source, last_success_at) VALUES ($1, $2)
-         ON CONFLICT (source) DO UPDATE SET last_success_at = GREATEST(EXCLUDED.last_success_at, sync_state.last_success_at)`
-      : `INSERT INTO sync_state (source, last_error_at, last_error_code) VALUES ($1, $2, $3)
-         ON CONFLICT (source) DO UPDATE SET last_error_at = EXCLUDED.last_error_at, last_error_code = EXCLUDED.last_error_code`,
-    code === null ? [source, at] : [source, at, code],
+    `INSERT INTO sync_state (source, last_error_at, last_error_code) VALUES ($1, $2, $3)
+     ON CONFLICT (source) DO UPDATE SET last_error_at = EXCLUDED.last_error_at, last_error_code = EXCLUDED.last_error_code`,
+    [source, at, code],
   );
 }
 
@@ -57,15 +63,16 @@ export interface SyncHealthRow {
   source: string;
   /** When a full sync of the source last completed; null before the first. */
   lastFullSyncAt: string | null;
-  lastSuccessAt: string | null;
+  /** When a sync job last reached the source and committed what it found (markSynced); null if never. */
+  lastReachedAt: string | null;
   lastErrorAt: string | null;
   lastErrorCode: string | null;
 }
 
-/** Every source's last full sync, last success and last error, in one query (/readyz, restarts). */
+/** Every source's last full sync, last reach and last error, in one query (/readyz, restarts). */
 export async function syncHealth(db: Queryable): Promise<SyncHealthRow[]> {
-  const rows = await db.query<{ source: string; last_full_sync_at: string | null; last_success_at: string | null; last_error_at: string | null; last_error_code: string | null }>(
-    'SELECT source, last_full_sync_at, last_success_at, last_error_at, last_error_code FROM sync_state',
+  const rows = await db.query<{ source: string; last_full_sync_at: string | null; last_reached_at: string | null; last_error_at: string | null; last_error_code: string | null }>(
+    'SELECT source, last_full_sync_at, last_reached_at, last_error_at, last_error_code FROM sync_state',
   );
-  return rows.map((r) => ({ source: r.source, lastFullSyncAt: r.last_full_sync_at, lastSuccessAt: r.last_success_at, lastErrorAt: r.last_error_at, lastErrorCode: r.last_error_code }));
+  return rows.map((r) => ({ source: r.source, lastFullSyncAt: r.last_full_sync_at, lastReachedAt: r.last_reached_at, lastErrorAt: r.last_error_at, lastErrorCode: r.last_error_code }));
 }

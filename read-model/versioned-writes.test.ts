@@ -4,6 +4,7 @@ import { migrate } from '../lib/migrate';
 import { dossiersOf, householdDossiers, recordsOfType, subjectsWithRecords, dossierSubjects, tombstoneDossierRecords, upsertDossierRecords, deleteDossierRecords } from './dossier';
 import { markSynced } from './sync-state';
 import { personsByBsn, upsertPersons } from './persons';
+import { versionOf } from './versions';
 import type { PersoonRecord } from '../domain/records';
 
 const A = '999990019';
@@ -71,6 +72,22 @@ describe('versioned writes of the read model', () => {
     expect(found.get(A)).toMatchObject({ gesynchroniseerdOp: '2026-02-01T10:00:00.000Z', bronBereiktOp: '2026-02-01T10:00:00.000Z' });
     expect(found.get(B)!.gesynchroniseerdOp).toBe('2026-02-01T03:00:00.000Z');
     expect(found.get('999990068')!.gesynchroniseerdOp).toBe('2026-02-01T03:00:00.000Z');
+  });
+
+  it("GWS's stated versions order among themselves, and after the receipt-time versions GWS rows carried before, whatever the clocks", async () => {
+    const w = (einddatum: string) => [wmoVoorziening({ burgerservicenummer: A, toewijzingNummer: 'W1', einddatum })];
+    // Stored before: the hub's receipt time, 10:00 by our clock. GWS's clock is an hour behind.
+    await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2026-06-30'), null, '2026-02-01T10:00:00Z', v('2026-02-01T10:00:00.000Z'));
+    await tombstoneDossierRecords(db, 'WMO_VOORZIENING', ['W2'], v('2026-02-01T10:00:00.000Z'), '2026-02-01T10:00:00Z');
+    await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2026-12-31'), null, '2026-02-01T10:05:00Z', versionOf.gws('2026-02-01T09:05:00.000Z'));
+    expect(await stored()).toEqual([['W1', '2026-12-31']]);
+    // A page GWS answered earlier than that, by its own clock, written later: changes nothing.
+    await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2026-09-30'), 'run', '2026-02-01T10:06:00Z', versionOf.gws('2026-02-01T09:04:59.999Z'));
+    expect(await stored()).toEqual([['W1', '2026-12-31']]);
+    // An old tombstone stops no GWS-stated write.
+    await upsertDossierRecords(db, 'WMO_VOORZIENING', [wmoVoorziening({ burgerservicenummer: A, toewijzingNummer: 'W2' })], null, '2026-02-01T10:07:00Z', versionOf.gws('2026-02-01T09:07:00.000Z'));
+    expect((await stored()).map(([id]) => id)).toEqual(['W1', 'W2']);
+    expect(versionOf.gws('1970-01-01T00:00:00.000Z') > v('9999-12-31T23:59:59.999Z')).toBe(true);
   });
 
   it('an older BRP copy of a person does not replace a newer one', async () => {

@@ -1,20 +1,29 @@
 /**
  * What a read-model row's `version` is, per source: a text that sorts (bytewise) in the order the
  * source's states happened, so that one comparison in SQL orders every write of a record type.
- * Only versions of the same source are ever compared (a record type has one source).
+ * Only versions of the same source are ever compared (a record type has one source), so each
+ * source's versions need only agree with themselves: a source's clock may differ from ours.
  *
- * - GWS: when the hub received the La01 answer it read the record from (ISO, UTC). GWS's La01
- *   carries no mutation time per object, and the kennisgeving is only a signal (the job re-reads
- *   the record), so the moment GWS stated a state is the answer's. The hub's receipt time is used
- *   rather than the answer's tijdstipBericht because the GWS port hands records only; both order
- *   a full-sync page read before a re-read the same way.
+ * - GWS: `tg` and the moment GWS says it gave the La01 answer the record was read from (its
+ *   stuurgegevens/tijdstipBericht, made an ISO instant in UTC by the adapter). GWS's La01 carries
+ *   no mutation time per object, and a kennisgeving is only a signal (the job reads the record
+ *   again), so the answer's own time is the moment GWS stated that state. It is GWS's clock, not
+ *   ours: a full-sync page GWS answered before a kennisgeving's re-read is older than it, however
+ *   late the hub writes it or whatever our clock said. Ties (two answers in one millisecond, or in
+ *   one second from a GWS that states whole seconds) fall to the later write.
+ *   Before, GWS rows carried `t` and the hub's receipt time. `tg…` sorts after every `t<digit>…`,
+ *   so the first GWS-stated version of a record replaces its receipt-time version, and an old
+ *   tombstone stops no GWS-stated write, whatever the two clocks say. That is right: every answer
+ *   GWS timed came after every answer the hub timed, the format having changed with a release of
+ *   the sync, so no migration of stored versions is needed. (Old and new sync workers running side
+ *   by side in a rolling upgrade can misorder a write in between; the next full sync settles it.)
  * - JEUGD: the feed position, as the ordinal of the last message the state was folded from
  *   (the feed's own cursor is opaque and not for ordering), zero-padded.
  * - LAS: the export id (exports are named by their creation time, so they sort).
- * - BRP: the retrieval time (ISO, UTC).
+ * - BRP: `t` and the retrieval time (ISO, UTC, by our clock).
  */
 export const versionOf = {
-  gws: (receivedAt: string) => `t${receivedAt}`,
+  gws: (tijdstipBericht: string) => `tg${tijdstipBericht}`,
   jeugd: (messageOrdinal: number) => `p${String(messageOrdinal).padStart(16, '0')}`,
   las: (exportId: string) => `e${exportId}`,
   brp: (retrievedAt: string) => `t${retrievedAt}`,

@@ -1,13 +1,16 @@
 /**
  * Fails when a generated file is stale: the supergraph against the subgraph SDLs, the policy
- * matrix against the rules and the register, and the resolver types against codegen.yml. Run
- * `npm run codegen` to refresh them all. Also fails when codegen.yml builds a subgraph's types
- * from other SDL files than the subgraph loads.
+ * matrix against the rules and the register, the query costs against the documented operations
+ * and the API schema, and the resolver types against codegen.yml. Run `npm run codegen` to
+ * refresh them all. Also fails when codegen.yml builds a subgraph's types from other SDL files
+ * than the subgraph loads.
  */
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { buildSchema } from 'graphql';
 import { composeSupergraph } from '../gateway/compose';
+import { renderQueryCosts } from '../lib/query-costs';
 import { loadOrganisations, loadRules, renderPolicyMatrix } from '../policy';
 import { SUBGRAPHS } from '../subgraphs';
 import { LOCK_PATH, missingPlatformEntries } from './complete-lockfile';
@@ -19,6 +22,7 @@ async function main(): Promise<void> {
   if (readFileSync(join(root, 'gateway', 'supergraph.graphql'), 'utf8') !== composed.supergraph) stale.push('gateway/supergraph.graphql');
   if (readFileSync(join(root, 'gateway', 'api-schema.graphql'), 'utf8') !== composed.apiSchema) stale.push('gateway/api-schema.graphql');
   if (readFileSync(join(root, 'docs', 'policy-matrix.md'), 'utf8') !== renderPolicyMatrix(loadRules(), loadOrganisations())) stale.push('docs/policy-matrix.md');
+  if (readFileSync(join(root, 'docs', 'query-costs.md'), 'utf8') !== renderQueryCosts(buildSchema(composed.apiSchema))) stale.push('docs/query-costs.md');
 
   const { config } = await loadCodegenConfig({ configFilePath: join(root, 'codegen.yml') });
   // Resolver types must come from the same files that loadSubgraphSdl (subgraphs/common/sdl.ts)
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
     console.error(`generated files are stale: ${stale.join(', ')}\nrun \`npm run codegen\` and commit the result`);
     process.exit(1);
   }
-  console.log(`generated files are current (supergraph, API schema, policy matrix and ${outputs.length} codegen outputs)`);
+  console.log(`generated files are current (supergraph, API schema, policy matrix, query costs and ${outputs.length} codegen outputs)`);
 }
 
 main().catch((err) => {

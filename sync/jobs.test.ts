@@ -55,25 +55,38 @@ class FakeSources implements SyncSources {
   persons = new Map<string, PersoonRecord>();
   /** Runs when the Uitkeringen scan starts, i.e. between the two halves of a full GWS sync. */
   onUitkeringenScan?: () => Promise<void>;
+  /**
+   * GWS's own clock (ms), apart from the jobs' clock: each answer is stated a second after the
+   * previous one, as its La01's tijdstipBericht (made an instant by the adapter).
+   */
+  gwsClock = Date.parse('2026-01-15T12:00:00Z');
+  /** The time GWS states for the answer it gives now. */
+  private stated(): string {
+    this.gwsClock += 1000;
+    return new Date(this.gwsClock).toISOString();
+  }
   readonly calls = { lees: [] as Array<string | null>, readExport: [] as string[], raadpleeg: [] as string[], gwsLookups: [] as string[] };
 
+  // A scan answers with what GWS holds when it is asked, stated then; its pages may reach the
+  // hub later (after onUitkeringenScan).
   readonly gws: SyncSources['gws'] = {
-    scanWmoVoorzieningen: (opts) => pages(this.wmo, opts?.pageSize),
+    scanWmoVoorzieningen: (opts) => pages(this.wmo, opts?.pageSize, this.stated()),
     scanUitkeringen: (opts) => {
       const records = this.uitkeringen;
+      const stated = this.stated();
       const before = this.onUitkeringenScan;
       return (async function* () {
         await before?.();
-        yield* pages(records, opts?.pageSize);
+        yield* pages(records, opts?.pageSize, stated);
       })();
     },
     wmoVoorziening: async (key) => {
       this.calls.gwsLookups.push(`WVZ ${key}`);
-      return this.wmo.find((r) => r.toewijzingNummer === key) ?? null;
+      return { record: this.wmo.find((r) => r.toewijzingNummer === key) ?? null, tijdstipBericht: this.stated() };
     },
     uitkering: async (key) => {
       this.calls.gwsLookups.push(`UIT ${key}`);
-      return this.uitkeringen.find((r) => r.dossierNummer === key) ?? null;
+      return { record: this.uitkeringen.find((r) => r.dossierNummer === key) ?? null, tijdstipBericht: this.stated() };
     },
   };
 
@@ -105,8 +118,8 @@ class FakeSources implements SyncSources {
   };
 }
 
-async function* pages<T>(records: readonly T[], size = 200): AsyncGenerator<T[]> {
-  for (let i = 0; i < records.length; i += size) yield records.slice(i, i + size);
+async function* pages<T>(records: readonly T[], size = 200, tijdstipBericht: string): AsyncGenerator<{ records: T[]; tijdstipBericht: string }> {
+  for (let i = 0; i < records.length; i += size) yield { records: records.slice(i, i + size), tijdstipBericht };
 }
 
 // ---- records ------------------------------------------------------------------------------
@@ -325,10 +338,19 @@ describe('fullGws', () => {
 });
 
 describe('fullGws against kennisgevingen (versioned writes)', () => {
-  it('a page read before a kennisgeving was applied overwrites neither its newer state nor its deletion', async () => {
+  const versions = async (type: string) => (await db.query<{ id: string; version: string }>('SELECT id, version FROM dossier_record WHERE record_type = $1 ORDER BY id', [type])).map((r) => [r.id, r.version]);
+
+  // GWS's clock is GWS's: an hour behind ours, or a day ahead; its versions are only compared
+  // with each other, so the outcome is the same.
+  it.each([
+    ['an hour behind ours', '2026-02-01T02:00:00Z'],
+    ['a day ahead of ours', '2026-02-02T03:00:00Z'],
+  ])('a page GWS answered before a kennisgeving was applied overwrites neither its newer state nor its deletion (GWS clock %s)', async (_clock, gwsNow) => {
+    sources.gwsClock = Date.parse(gwsNow);
     sources.uitkeringen = [uitkering('UIT-1'), uitkering('UIT-2')];
-    // The scan has read its page (the old state) when GWS changes UIT-1 and drops UIT-2 and the
-    // two kennisgevingen are applied; only then does the full sync write the page it read.
+    // The scan has its answer (the old state, GWS's T1) when GWS changes UIT-1 and drops UIT-2 and
+    // the two kennisgevingen are applied (their re-reads answered at T2 > T1); only then does the
+    // full sync write the page it got.
     sources.onUitkeringenScan = async () => {
       sources.uitkeringen = [uitkering('UIT-1', { einddatum: '2026-12-31' })];
       await applyGwsKennisgeving(at('2026-02-01T03:00:05Z'), signaal({ entiteittype: 'UIT', soort: 'W', sleutel: 'UIT-1' }));
@@ -338,6 +360,10 @@ describe('fullGws against kennisgevingen (versioned writes)', () => {
     const rows = await dossier('UITKERING');
     expect(rows.map((r) => r.id)).toEqual(['UIT-1']);
     expect(rows[0]).toMatchObject({ record: { einddatum: '2026-12-31' }, synced_at: ts('2026-02-01T03:00:05Z') });
+    // Versioned by when GWS answered the re-read (by its clock), not by when the hub wrote it.
+    const base = Date.parse(gwsNow);
+    expect(await versions('UITKERING')).toEqual([['UIT-1', `tg${new Date(base + 3000).toISOString()}`]]);
+    expect(await db.query('SELECT id, version FROM dossier_tombstone')).toEqual([{ id: 'UIT-2', version: `tg${new Date(base + 4000).toISOString()}` }]);
 
     // The next full sync reads the newer state and writes it as usual.
     sources.onUitkeringenScan = undefined;
@@ -346,6 +372,50 @@ describe('fullGws against kennisgevingen (versioned writes)', () => {
     expect((await dossier('UITKERING')).map((r) => [r.id, (r.record as { einddatum: string | null }).einddatum])).toEqual([
       ['UIT-1', '2027-01-31'],
       ['UIT-2', uitkering('UIT-2').einddatum],
+    ]);
+  });
+
+  it('a full-sync page GWS answered after a kennisgeving’s re-read replaces it, though the hub applied the kennisgeving later', async () => {
+    sources.wmo = [wmo('WVZ-1', { einddatum: '2026-06-30' })];
+    // The kennisgeving job asks GWS first (T1), then waits; GWS changes the record; the full sync
+    // reads it (T2 > T1) and writes; only then does the kennisgeving job write what it read.
+    const lookup = sources.gws.wmoVoorziening;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    sources.gws.wmoVoorziening = async (key) => {
+      const answer = await lookup(key);
+      await held;
+      return answer;
+    };
+    const kennisgeving = applyGwsKennisgeving(at('2026-02-01T03:00:05Z'), signaal({ soort: 'W', sleutel: 'WVZ-1' }));
+    await new Promise((r) => setImmediate(r));
+    sources.wmo = [wmo('WVZ-1', { einddatum: '2026-12-31' })];
+    await fullGws(at('2026-02-01T03:00:00Z'), 'run-1');
+    release();
+    await kennisgeving;
+    expect((await dossier('WMO_VOORZIENING')).map((r) => [r.id, r.record.einddatum])).toEqual([['WVZ-1', '2026-12-31']]);
+  });
+
+  it('replaces the receipt-time versions rows carried before GWS stated its own, whatever the two clocks say', async () => {
+    // Written by the hub before: versioned by its receipt time, 10:00 on our clock; GWS's clock is
+    // an hour behind ours. A kennisgeving re-reads W1 (GWS finds it), and W2, deleted before.
+    await db.query(
+      `INSERT INTO dossier_record (record_type, id, source, bsn, record, synced_at, version)
+       VALUES ('WMO_VOORZIENING', 'WVZ-1', 'GWS', $1, $2, '2026-02-01T10:00:00Z', 't2026-02-01T10:00:00.000Z')`,
+      [A, JSON.stringify(wmo('WVZ-1'))],
+    );
+    await db.query("INSERT INTO dossier_tombstone (record_type, id, version, deleted_at) VALUES ('WMO_VOORZIENING', 'WVZ-2', 't2026-02-01T10:00:00.000Z', '2026-02-01T10:00:00Z')");
+    sources.gwsClock = Date.parse('2026-02-01T09:05:00Z');
+    sources.wmo = [wmo('WVZ-1', { einddatum: '2026-12-31' }), wmo('WVZ-2')];
+    await applyGwsKennisgeving(at('2026-02-01T10:05:00Z'), signaal({ soort: 'W', sleutel: 'WVZ-1' }));
+    await applyGwsKennisgeving(at('2026-02-01T10:05:01Z'), signaal({ soort: 'T', sleutel: 'WVZ-2' }));
+    expect((await dossier('WMO_VOORZIENING')).map((r) => [r.id, r.record.einddatum])).toEqual([
+      ['WVZ-1', '2026-12-31'],
+      ['WVZ-2', wmo('WVZ-2').einddatum],
+    ]);
+    expect(await versions('WMO_VOORZIENING')).toEqual([
+      ['WVZ-1', 'tg2026-02-01T09:05:01.000Z'],
+      ['WVZ-2', 'tg2026-02-01T09:05:02.000Z'],
     ]);
   });
 });
@@ -519,8 +589,9 @@ describe('fullJeugd and pollJeugd', () => {
 // ---- LAS ----------------------------------------------------------------------------------
 
 describe('importLas', () => {
-  it('skips when there is no complete export', async () => {
+  it('skips when there is no complete export, having reached the folder all the same', async () => {
     expect(await importLas(at('2026-02-01T06:00:00Z'), 'las-1')).toEqual({ skipped: 'no complete export' });
+    expect(await db.query("SELECT last_reached_at, last_full_sync_at FROM sync_state WHERE source = 'LAS'")).toEqual([{ last_reached_at: ts('2026-02-01T06:00:00Z'), last_full_sync_at: null }]);
   });
 
   it('imports the newest export whole, skips it next time unless forced, and replaces the read model with a newer one', async () => {

@@ -1,3 +1,4 @@
+import type { GwsAnswer } from '../adapters/gws';
 import { foldBerichten, type PendingEvent } from '../adapters/jeugd';
 import type { RecordOf } from '../domain/record-types';
 import type { JeugdhulpRecord, PersoonRecord, UitkeringRecord, WmoVoorzieningRecord } from '../domain/records';
@@ -38,13 +39,14 @@ export async function fullGws(deps: SyncDeps, run: string): Promise<JobResult> {
   const at = nowIso(deps);
   const held: HeldRecord[] = [];
   // Both of GWS's record types the same way: page through, keep what is within its term.
-  const copy = async <T extends 'WMO_VOORZIENING' | 'UITKERING'>(type: T, pages: AsyncIterable<RecordOf[T][]>) => {
+  const copy = async <T extends 'WMO_VOORZIENING' | 'UITKERING'>(type: T, pages: AsyncIterable<GwsAnswer<RecordOf[T]>>) => {
     let kept = 0;
     for await (const page of pages) {
-      // The page's state is as of its answer: a change applied since then is newer and stays.
+      // The page's state is as of its answer, as GWS timed it: a change applied since, read from
+      // a later answer, is newer and stays, however late this page is written.
       const read = nowIso(deps);
-      const f = await deps.retention.filterForImport(deps.db, type, page, todayOf(at));
-      await upsertDossierRecords(deps.db, type, f.keep, run, read, versionOf.gws(read));
+      const f = await deps.retention.filterForImport(deps.db, type, page.records, todayOf(at));
+      await upsertDossierRecords(deps.db, type, f.keep, run, read, versionOf.gws(page.tijdstipBericht));
       held.push(...f.held);
       kept += f.keep.length;
     }
@@ -89,10 +91,11 @@ export async function applyGwsKennisgeving(deps: SyncDeps, k: GwsKennisgevingSig
     throw new Error('expected a GWS kennisgeving job with entiteittype WVZ or UIT and a sleutel, got another shape');
   }
   const type = k.entiteittype === 'WVZ' ? 'WMO_VOORZIENING' : 'UITKERING';
-  const current = k.entiteittype === 'WVZ' ? await deps.sources.gws.wmoVoorziening(k.sleutel) : await deps.sources.gws.uitkering(k.sleutel);
-  // When GWS stated this state (see read-model/versions.ts): ordered against every other read.
+  const { record: current, tijdstipBericht } = k.entiteittype === 'WVZ' ? await deps.sources.gws.wmoVoorziening(k.sleutel) : await deps.sources.gws.uitkering(k.sleutel);
   const at = nowIso(deps);
-  const version = versionOf.gws(at);
+  // When GWS stated this state, by its clock (read-model/versions.ts), not when the kennisgeving
+  // said it changed: the message is not trusted, and the answer is what was read.
+  const version = versionOf.gws(tijdstipBericht);
   await deps.db.transaction(async (tx) => {
     // A change that puts a record past its term (or under a destruction request) removes the copy.
     const keep =
@@ -197,7 +200,10 @@ export async function importLas(deps: SyncDeps, run: string, force = false): Pro
   // Listing the exports reached LAS: nothing newer than what the copy holds is confirmed now.
   const reached = nowIso(deps);
   const newest = exports.at(-1);
-  if (!newest) return { skipped: 'no complete export' };
+  if (!newest) {
+    await markSynced(deps.db, 'LAS', { reached });
+    return { skipped: 'no complete export' };
+  }
   const state = await syncState(deps.db, 'LAS');
   if (!force && state?.cursor === newest) {
     await markSynced(deps.db, 'LAS', { reached });

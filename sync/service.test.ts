@@ -80,8 +80,8 @@ describe('SyncService and the GWS kennisgeving queue', () => {
     const gws: SyncSources['gws'] = {
       scanWmoVoorzieningen: async function* () {},
       scanUitkeringen: async function* () {},
-      wmoVoorziening: (key) => lookup(key),
-      uitkering: async () => null,
+      wmoVoorziening: async (key) => ({ record: await lookup(key), tijdstipBericht: '2026-02-01T09:00:00.000Z' }),
+      uitkering: async () => ({ record: null, tijdstipBericht: '2026-02-01T09:00:00.000Z' }),
     };
     const sources = { gws } as unknown as SyncSources;
     // `ids` keys household ids for the BRP copy; no kennisgeving job touches it.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FlowProducer, Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { SourceSystem } from '../domain/record-types';
-import { markSyncOutcome } from '../read-model/sync-state';
+import { markSyncFailure } from '../read-model/sync-state';
 import type { Kennisgeving } from '../adapters/gws';
 import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, retention, type GwsKennisgevingSignaal, type JobResult, type SyncDeps } from './jobs';
 
@@ -131,11 +131,9 @@ export class SyncService {
       const run = processors[job.name];
       if (!run) throw new Error('unknown sync job');
       try {
-        const result = await run(job);
-        await this.recordOutcome(job.name);
-        return result;
+        return await run(job);
       } catch (error) {
-        await this.recordOutcome(job.name, error);
+        await this.recordFailure(job.name, error);
         throw jobError(error);
       }
     };
@@ -155,16 +153,17 @@ export class SyncService {
   }
 
   /**
-   * Per source, when its last job succeeded or failed and with which error code, in Postgres
-   * (sync_state), where the gateway reads it for /readyz even when it runs in another process.
-   * A database that cannot be reached just goes unrecorded: /readyz checks it on its own.
+   * Per source, when its last job failed and with which error code, in Postgres (sync_state),
+   * where the gateway reads it for /readyz even when it runs in another process. A success is
+   * recorded by the job itself, with what it committed (markSynced: last_reached_at), and this
+   * time is on the same clock, the sync's, so the two compare. A database that cannot be reached
+   * just goes unrecorded: /readyz checks it on its own.
    */
-  private async recordOutcome(jobName: string, error?: unknown): Promise<void> {
+  private async recordFailure(jobName: string, error: unknown): Promise<void> {
     const source = JOB_SOURCE[jobName];
     if (!source) return;
-    // Wall-clock time, not the policy clock (tests move that): health is about real lag.
-    const at = new Date().toISOString();
-    await markSyncOutcome(this.options.deps.db, source, at, error === undefined ? undefined : errorCode(error)).catch(() => undefined);
+    const at = (this.options.deps.now ?? (() => new Date()))().toISOString();
+    await markSyncFailure(this.options.deps.db, source, at, errorCode(error)).catch(() => undefined);
   }
 
   /** Runs a full sync of every source; resolves when it is complete, rejects when it failed. */

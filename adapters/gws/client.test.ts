@@ -5,7 +5,7 @@
 
 import type { Uitkering, WmoVoorziening } from '../../municipality/types';
 import type { UitkeringRecord, WmoVoorzieningRecord } from '../../domain/records';
-import { createGwsClient, type GwsClientOptions } from './client';
+import { createGwsClient, type GwsAnswer, type GwsClientOptions } from './client';
 import { SourceError } from './source-error';
 import { startGwsSimulator, type GwsSimulator } from './simulator';
 import { buildMunicipality, manyWmoVoorzieningen, uitkering, wmoVoorziening } from './test-support/municipality-fixture';
@@ -59,10 +59,15 @@ function expectedUitkering(u: Uitkering): UitkeringRecord {
 
 const byKey = (a: { toewijzingNummer: string }, b: { toewijzingNummer: string }) => (a.toewijzingNummer < b.toewijzingNummer ? -1 : 1);
 
-async function collect<T>(iterable: AsyncIterable<T[]>): Promise<T[][]> {
-  const pages: T[][] = [];
-  for await (const page of iterable) pages.push(page);
-  return pages;
+/** The records of each page. */
+async function collect<T>(iterable: AsyncIterable<GwsAnswer<T>>): Promise<T[][]> {
+  return (await answers(iterable)).map((a) => a.records);
+}
+
+async function answers<T>(iterable: AsyncIterable<GwsAnswer<T>>): Promise<Array<GwsAnswer<T>>> {
+  const out: Array<GwsAnswer<T>> = [];
+  for await (const answer of iterable) out.push(answer);
+  return out;
 }
 
 async function sourceError(promise: Promise<unknown>, personal: string[] = []): Promise<SourceError> {
@@ -107,15 +112,15 @@ describe('GWS client ↔ stand-in', () => {
   });
 
   it('fetches one voorziening by toewijzingNummer, or null', async () => {
-    expect(await client().wmoVoorziening('WMO-000102')).toEqual(expectedWmo(WMO[2]));
-    expect(await client().wmoVoorziening('WMO-999999')).toBeNull();
+    expect((await client().wmoVoorziening('WMO-000102')).record).toEqual(expectedWmo(WMO[2]));
+    expect((await client().wmoVoorziening('WMO-999999')).record).toBeNull();
   });
 
   it('round-trips uitkeringen with and without besluiten and dates', async () => {
     const pages = await collect(client().scanUitkeringen());
     expect(pages.flat()).toEqual(UITKERINGEN.map(expectedUitkering));
     expect(await client().uitkeringenVan(['999990032'])).toEqual([expectedUitkering(UITKERINGEN[1])]);
-    expect(await client().uitkering('PW-000010')).toEqual(expectedUitkering(UITKERINGEN[0]));
+    expect((await client().uitkering('PW-000010')).record).toEqual(expectedUitkering(UITKERINGEN[0]));
   });
 
   it('refuses bad arguments before asking GWS, without repeating them', async () => {
@@ -146,6 +151,52 @@ describe('GWS client ↔ stand-in', () => {
       sim.setAvailable(true);
     }
     expect(sim.requests - before).toBe(3);
+  });
+});
+
+describe('GWS client: when GWS answered', () => {
+  let sim: GwsSimulator;
+  let gwsTime: number;
+  const servers: ScriptedServer[] = [];
+
+  beforeAll(async () => {
+    // GWS's clock, far from ours, and a second on at every answer.
+    sim = await startGwsSimulator({ municipality: buildMunicipality({ wmo: manyWmoVoorzieningen(45) }), now: () => new Date((gwsTime += 1000)) });
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await sim.close();
+  });
+  const client = (url = sim.url) => createGwsClient({ url, zender: HUB, ontvanger: GWS, retries: 3, ...FAST });
+
+  it("gives every page the instant its own La01 says it was given, by GWS's clock, in UTC", async () => {
+    gwsTime = Date.parse('2026-02-01T10:20:30.456Z');
+    const pages = await answers(client().scanWmoVoorzieningen({ pageSize: 20 }));
+    expect(pages.map((p) => [p.records.length, p.tijdstipBericht])).toEqual([
+      [20, '2026-02-01T10:20:31.456Z'],
+      [20, '2026-02-01T10:20:32.456Z'],
+      [5, '2026-02-01T10:20:33.456Z'],
+    ]);
+  });
+
+  it('gives a lookup the instant of its La01, also when GWS holds nothing by that key, in summer time too', async () => {
+    gwsTime = Date.parse('2026-07-01T09:59:59.000Z');
+    expect(await client().wmoVoorziening('WMO-000001')).toEqual({ record: expect.objectContaining({ toewijzingNummer: 'WMO-000001' }), tijdstipBericht: '2026-07-01T10:00:00.000Z' });
+    expect(await client().wmoVoorziening('WMO-999999')).toEqual({ record: null, tijdstipBericht: '2026-07-01T10:00:01.000Z' });
+  });
+
+  it('refuses a La01 without a tijdstipBericht, or with one that names no time, and does not ask again', async () => {
+    for (const [change, message] of [
+      [(xml: string) => xml.replace(/<StUF:tijdstipBericht>[^<]*<\/StUF:tijdstipBericht>/, ''), /expected a value in <StUF:tijdstipBericht> of <SOC:stuurgegevens>, got none/],
+      [(xml: string) => xml.replace(/<StUF:tijdstipBericht>\d{4}/, '<StUF:tijdstipBericht>2026-'), /expected tijdstipBericht as yyyyMMddHHmmss\[SSS\], got a value of \d+ characters that is not one/],
+    ] as const) {
+      const untimed = await startScriptedServer(async (body) => ({ status: 200, body: change(await fetch(sim.url, { method: 'POST', body }).then((r) => r.text())) }));
+      servers.push(untimed);
+      const e = await sourceError(client(untimed.url).wmoVoorziening('WMO-000001'), ['999990019']);
+      expect(e.code).toBe('SOURCE_PROTOCOL_ERROR');
+      expect(e.message).toMatch(message);
+      expect(untimed.received).toHaveLength(1);
+    }
   });
 });
 
@@ -205,7 +256,7 @@ describe('GWS client resilience', () => {
       `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>x</faultstring><detail><StUF:Fo02Bericht xmlns:StUF="http://www.egem.nl/StUF/StUF0301"><StUF:stuurgegevens><StUF:berichtcode>Fo02</StUF:berichtcode></StUF:stuurgegevens><StUF:body><StUF:code>${code}</StUF:code><StUF:plek>server</StUF:plek><StUF:omschrijving>Proces voor 999990019 faalt</StUF:omschrijving></StUF:body></StUF:Fo02Bericht></detail></soap:Fault></soap:Body></soap:Envelope>`;
     const busy = await scripted((_b, i) => (i < 2 ? { status: 500, body: fo02('StUF058') } : { forward: sim.url }));
     const client = createGwsClient({ url: busy.url, zender: HUB, ontvanger: GWS, retries: 3, ...FAST });
-    expect(await client.wmoVoorziening('WMO-000001')).toMatchObject({ toewijzingNummer: 'WMO-000001' });
+    expect((await client.wmoVoorziening('WMO-000001')).record).toMatchObject({ toewijzingNummer: 'WMO-000001' });
     expect(busy.received).toHaveLength(3);
 
     const broken = await scripted(() => ({ status: 500, body: fo02('StUF058') }));
@@ -285,8 +336,8 @@ describe('GWS client resilience', () => {
       expect((await sourceError(client.wmoVoorziening('WMO-000001'))).message).toMatch(/circuit open/);
       up = true;
       jest.setSystemTime(Date.now() + 30);
-      expect(await client.wmoVoorziening('WMO-000001')).not.toBeNull();
-      expect(await client.wmoVoorziening('WMO-000002')).not.toBeNull();
+      expect((await client.wmoVoorziening('WMO-000001')).record).not.toBeNull();
+      expect((await client.wmoVoorziening('WMO-000002')).record).not.toBeNull();
     } finally {
       jest.useRealTimers();
     }

@@ -10,7 +10,7 @@ import type { UitkeringRecord, WmoVoorzieningRecord } from '../../domain/records
 import { createResiliencePolicy, runResilient, type ResilienceFailure } from '../common/resilience';
 import { KEY_ELEMENT, parseAntwoord, readFout, type Antwoord, type Entiteittype } from './mapping';
 import { SourceError } from './source-error';
-import { NS, envelope, esc, formatTijdstip, writeSysteem, type StufSysteem } from './stuf-xml';
+import { NS, envelope, esc, formatTijdstip, tijdstipToIso, writeSysteem, type StufSysteem } from './stuf-xml';
 import { mapLimit } from '../../lib/map-limit';
 
 export type { StufSysteem } from './stuf-xml';
@@ -35,8 +35,27 @@ export interface GwsClientOptions {
   circuitBreaker?: { consecutiveFailures?: number; halfOpenAfterMs?: number };
   /** Parallel vraagberichten in `…Van(bsns)`; GWS answers one BSN per vraag. @defaultValue 4 */
   concurrency?: number;
-  /** Clock for tijdstipBericht. @defaultValue () => new Date() */
+  /**
+   * Our clock: for our tijdstipBericht, and to tell apart the two instants a tijdstipBericht of
+   * GWS names in the hour the clocks go back (stuf-xml.ts tijdstipToIso). @defaultValue () => new Date()
+   */
   now?: () => Date;
+}
+
+/** One La01's records, and when GWS says it gave them. */
+export interface GwsAnswer<R> {
+  records: R[];
+  /**
+   * The La01's tijdstipBericht as an instant: ISO 8601 in UTC with milliseconds, so it sorts as
+   * text. By GWS's own clock, which need not agree with ours; the records' state is as of then.
+   */
+  tijdstipBericht: string;
+}
+
+/** One record as GWS holds it now (null: GWS holds none by that key), and when GWS said so (as in GwsAnswer). */
+export interface GwsLookup<R> {
+  record: R | null;
+  tijdstipBericht: string;
 }
 
 interface ScanOptions {
@@ -45,21 +64,24 @@ interface ScanOptions {
 }
 
 interface GwsClient {
-  /** Every Wmo voorziening GWS holds, page by page, in key order. */
-  scanWmoVoorzieningen(options?: ScanOptions): AsyncIterable<WmoVoorzieningRecord[]>;
+  /** Every Wmo voorziening GWS holds, page by page (one La01 each), in key order. */
+  scanWmoVoorzieningen(options?: ScanOptions): AsyncIterable<GwsAnswer<WmoVoorzieningRecord>>;
   /** The Wmo voorzieningen of these persons, grouped in the order of `bsns` (duplicates asked once). */
   wmoVoorzieningenVan(bsns: readonly string[]): Promise<WmoVoorzieningRecord[]>;
-  /** One Wmo voorziening by toewijzingNummer, or null when GWS does not have it. */
-  wmoVoorziening(toewijzingNummer: string): Promise<WmoVoorzieningRecord | null>;
-  /** Every Participatiewet uitkering GWS holds, page by page, in key order. */
-  scanUitkeringen(options?: ScanOptions): AsyncIterable<UitkeringRecord[]>;
+  /** One Wmo voorziening by toewijzingNummer (record null when GWS does not have it). */
+  wmoVoorziening(toewijzingNummer: string): Promise<GwsLookup<WmoVoorzieningRecord>>;
+  /** Every Participatiewet uitkering GWS holds, page by page (one La01 each), in key order. */
+  scanUitkeringen(options?: ScanOptions): AsyncIterable<GwsAnswer<UitkeringRecord>>;
   /** The uitkeringen of these persons, grouped in the order of `bsns` (duplicates asked once). */
   uitkeringenVan(bsns: readonly string[]): Promise<UitkeringRecord[]>;
-  /** One uitkering by dossierNummer, or null when GWS does not have it. */
-  uitkering(dossierNummer: string): Promise<UitkeringRecord | null>;
+  /** One uitkering by dossierNummer (record null when GWS does not have it). */
+  uitkering(dossierNummer: string): Promise<GwsLookup<UitkeringRecord>>;
 }
 
 type Selectie = { bsn: string } | { sleutel: string } | undefined;
+
+/** A La01 as the client hands it on: its tijdstipBericht made an instant (GwsAnswer). */
+type Answer<R> = Omit<Antwoord<R>, 'tijdstipBericht'> & GwsAnswer<R>;
 
 interface Lv01 {
   entiteittype: Entiteittype;
@@ -209,14 +231,14 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     return runResilient(policy, (signal) => post(xml, soapAction, signal), toSourceError);
   }
 
-  async function ask(entiteittype: 'WVZ', maximumAantal: number, selectie: Selectie, start?: string): Promise<Antwoord<WmoVoorzieningRecord>>;
-  async function ask(entiteittype: 'UIT', maximumAantal: number, selectie: Selectie, start?: string): Promise<Antwoord<UitkeringRecord>>;
+  async function ask(entiteittype: 'WVZ', maximumAantal: number, selectie: Selectie, start?: string): Promise<Answer<WmoVoorzieningRecord>>;
+  async function ask(entiteittype: 'UIT', maximumAantal: number, selectie: Selectie, start?: string): Promise<Answer<UitkeringRecord>>;
   async function ask(
     entiteittype: Entiteittype,
     maximumAantal: number,
     selectie: Selectie,
     start?: string,
-  ): Promise<Antwoord<WmoVoorzieningRecord | UitkeringRecord>> {
+  ): Promise<Answer<WmoVoorzieningRecord | UitkeringRecord>> {
     const referentienummer = randomUUID();
     const xml = buildLv01({
       entiteittype,
@@ -229,20 +251,21 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
       start,
     });
     const answer = await exchange(xml, `${NS.SOC}/${entiteittype.toLowerCase()}Lv01`);
-    return entiteittype === 'WVZ'
-      ? parseAntwoord(answer, 'WVZ', referentienummer)
-      : parseAntwoord(answer, 'UIT', referentienummer);
+    const receivedAt = now();
+    const parsed: Antwoord<WmoVoorzieningRecord | UitkeringRecord> =
+      entiteittype === 'WVZ' ? parseAntwoord(answer, 'WVZ', referentienummer) : parseAntwoord(answer, 'UIT', referentienummer);
+    return { ...parsed, tijdstipBericht: tijdstipToIso(parsed.tijdstipBericht, receivedAt) };
   }
 
   /** All pages of one question, following vervolgvragen. */
   async function* pages<R>(
-    fetchPage: (start: string | undefined) => Promise<Antwoord<R>>,
+    fetchPage: (start: string | undefined) => Promise<Answer<R>>,
     what: string,
-  ): AsyncGenerator<R[]> {
+  ): AsyncGenerator<GwsAnswer<R>> {
     let start: string | undefined;
     for (;;) {
       const page = await fetchPage(start);
-      if (page.records.length > 0) yield page.records;
+      if (page.records.length > 0) yield { records: page.records, tijdstipBericht: page.tijdstipBericht };
       if (!page.vervolg) return;
       // Guard against a back office that keeps saying "more" without moving on: that would loop forever.
       if (page.laatsteSleutel === null || page.laatsteSleutel === start) {
@@ -260,9 +283,9 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     return size;
   }
 
-  async function collect<R>(iterable: AsyncIterable<R[]>): Promise<R[]> {
+  async function collect<R>(iterable: AsyncIterable<GwsAnswer<R>>): Promise<R[]> {
     const out: R[] = [];
-    for await (const page of iterable) out.push(...page);
+    for await (const page of iterable) out.push(...page.records);
     return out;
   }
 
@@ -298,13 +321,13 @@ export function createGwsClient(options: GwsClientOptions): GwsClient {
     },
     async wmoVoorziening(toewijzingNummer) {
       requireKey(toewijzingNummer, 'toewijzingNummer');
-      const { records } = await ask('WVZ', 1, { sleutel: toewijzingNummer });
-      return records.find((r) => r.toewijzingNummer === toewijzingNummer) ?? null;
+      const { records, tijdstipBericht } = await ask('WVZ', 1, { sleutel: toewijzingNummer });
+      return { record: records.find((r) => r.toewijzingNummer === toewijzingNummer) ?? null, tijdstipBericht };
     },
     async uitkering(dossierNummer) {
       requireKey(dossierNummer, 'dossierNummer');
-      const { records } = await ask('UIT', 1, { sleutel: dossierNummer });
-      return records.find((r) => r.dossierNummer === dossierNummer) ?? null;
+      const { records, tijdstipBericht } = await ask('UIT', 1, { sleutel: dossierNummer });
+      return { record: records.find((r) => r.dossierNummer === dossierNummer) ?? null, tijdstipBericht };
     },
   };
 }

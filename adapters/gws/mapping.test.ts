@@ -74,6 +74,10 @@ describe('parseAntwoord (wvzLa01)', () => {
     expect(answer.laatsteSleutel).toBe('T-0003');
   });
 
+  it('says when GWS answered: the tijdstipBericht as sent', () => {
+    expect(answer.tijdstipBericht).toBe('20250115112030456');
+  });
+
   it('keeps codes as strings everywhere (no numeric coercion)', () => {
     for (const r of answer.records) {
       expect(typeof r.productCategorie).toBe('string');
@@ -108,6 +112,10 @@ describe('parseAntwoord (uitLa01)', () => {
     expect(answer.records[2]).toMatchObject({ dossierNummer: '0044', omschrijving: null, ingangsdatum: null, besluiten: [] });
     expect(answer.vervolg).toBe(false);
   });
+
+  it('takes a tijdstipBericht in whole seconds', () => {
+    expect(answer.tijdstipBericht).toBe('20250115112030');
+  });
 });
 
 describe('defensive parsing', () => {
@@ -116,6 +124,9 @@ describe('defensive parsing', () => {
     ['another berichtcode', (x) => x.replace('>La01<', '>Fo02<'), /expected berichtcode La01, got Fo02/],
     ['an unknown berichtcode, not echoed', (x) => x.replace('>La01<', '>999990019<'), /got an unknown code \(a value of 9 characters\)/],
     ['another entiteittype', (x) => x.replace('<ns0:entiteittype>WVZ<', '<ns0:entiteittype>UIT<'), /expected entiteittype WVZ/],
+    ['no tijdstipBericht', (x) => x.replace(/<ns0:tijdstipBericht>[^<]*<\/ns0:tijdstipBericht>/, ''), /expected a value in <StUF:tijdstipBericht> of <SOC:stuurgegevens>, got none/],
+    ['a tijdstipBericht that names no time', (x) => x.replace('>20250115112030456<', '>20251315112030456<'), /expected tijdstipBericht as yyyyMMddHHmmss\[SSS\], got a value of 17 characters that is not one/],
+    ['a tijdstipBericht in ISO form', (x) => x.replace('>20250115112030456<', '>2025-01-15T11:20:30<'), /expected tijdstipBericht as yyyyMMddHHmmss\[SSS\]/],
     ['an impossible date', (x) => x.replace('20240301', '20241345'), /expected a StUF date \(yyyyMMdd\) in <SOC:ingangsdatum>, got a value of 8 characters/],
     ['an ISO date', (x) => x.replace('20240301', '2024-03-01'), /expected a StUF date/],
     ['a BSN of eight digits', (x) => x.replace('012345672', '12345672'), /expected nine digits in <SOC:inp.bsn>, got a value of 8 characters/],

@@ -15,6 +15,7 @@ import {
   describe,
   expectBerichtcode,
   isNoValue,
+  isTijdstip,
   optional,
   optionalText,
   parseXml,
@@ -180,6 +181,11 @@ export function readFout(xml: string): StufFoutInfo | null {
 
 export interface Antwoord<R> {
   records: R[];
+  /**
+   * When GWS says it answered (stuurgegevens/tijdstipBericht, yyyyMMddHHmmss[SSS] in Dutch
+   * wall-clock time, as sent): what the records' state is as of.
+   */
+  tijdstipBericht: string;
   /** StUF indicatorVervolgvraag: more objects follow after the last one of this answer. */
   vervolg: boolean;
   /** Key of the last object, for the next vervolgvraag's `start`. */
@@ -188,7 +194,11 @@ export interface Antwoord<R> {
 
 /**
  * Reads a La01 antwoordbericht: checks it answers our question (berichtcode, entiteittype,
- * crossRefnummer), then maps every object.
+ * crossRefnummer) and says when it was given (tijdstipBericht), then maps every object.
+ *
+ * An answer without a tijdstipBericht is refused rather than timed by us: the records' version
+ * is the moment GWS stated them (read-model/versions.ts), and our clock is not GWS's, so a time
+ * of ours could order this answer wrongly against the ones GWS did time.
  */
 export function parseAntwoord(xml: string, entiteittype: 'WVZ', crossRefnummer: string): Antwoord<WmoVoorzieningRecord>;
 export function parseAntwoord(xml: string, entiteittype: 'UIT', crossRefnummer: string): Antwoord<UitkeringRecord>;
@@ -212,6 +222,10 @@ export function parseAntwoord(
   if (optionalText(sg, NS.StUF, 'crossRefnummer', what) !== crossRefnummer) {
     throw protocolError(`${what}: expected crossRefnummer to repeat our referentienummer, got a different one`);
   }
+  const tijdstipBericht = requiredText(sg, NS.StUF, 'tijdstipBericht', what);
+  if (!isTijdstip(tijdstipBericht)) {
+    throw protocolError(`${what}: expected tijdstipBericht as yyyyMMddHHmmss[SSS], got ${sizeOf(tijdstipBericht)} that is not one`);
+  }
   const parameters = optional(message, NS.SOC, 'parameters', what);
   const vervolgText = parameters ? optionalText(parameters, NS.StUF, 'indicatorVervolgvraag', what) : null;
   if (vervolgText !== null && vervolgText !== 'true' && vervolgText !== 'false') {
@@ -228,6 +242,7 @@ export function parseAntwoord(
   const last = records[records.length - 1];
   return {
     records,
+    tijdstipBericht,
     vervolg: vervolgText === 'true',
     laatsteSleutel: last === undefined ? null : 'toewijzingNummer' in last ? last.toewijzingNummer : last.dossierNummer,
   };

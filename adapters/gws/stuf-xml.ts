@@ -270,23 +270,93 @@ export function writeSysteem(tag: 'zender' | 'ontvanger', s: StufSysteem): strin
   return `<StUF:${tag}>${part('organisatie')}${part('applicatie')}${part('administratie')}${part('gebruiker')}</StUF:${tag}>`;
 }
 
+/** Dutch wall-clock parts of an instant (hours 00–23). */
+const AMSTERDAM = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 /**
  * StUF tijdstip yyyyMMddHHmmssSSS, in Dutch wall-clock time (StUF has no zone field and Dutch
  * systems read it as local time).
  */
 export function formatTijdstip(date: Date): string {
-  const f = new Intl.DateTimeFormat('nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
   const p: Record<string, string> = {};
-  for (const part of f.formatToParts(date)) p[part.type] = part.value;
-  const hour = p.hour === '24' ? '00' : p.hour;
-  return `${p.year}${p.month}${p.day}${hour}${p.minute}${p.second}${String(date.getMilliseconds()).padStart(3, '0')}`;
+  for (const part of AMSTERDAM.formatToParts(date)) p[part.type] = part.value;
+  return `${p.year}${p.month}${p.day}${p.hour}${p.minute}${p.second}${String(date.getMilliseconds()).padStart(3, '0')}`;
+}
+
+// ---- reading a tijdstip --------------------------------------------------------------------
+
+const TIJDSTIP = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{0,3})$/;
+
+/**
+ * The wall-clock reading of a StUF tijdstip (yyyyMMddHHmmss, then up to three digits of a second)
+ * as if it were UTC, in ms; null when the text is not one or names no calendar time (month 13,
+ * 31 April, hour 24).
+ */
+function wallClockOf(text: string): number | null {
+  const m = TIJDSTIP.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  const ms = Number(m[7].padEnd(3, '0'));
+  // setUTCFullYear, not Date.UTC: that one reads the years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, s, ms);
+  const same =
+    date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d &&
+    date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === s;
+  return same ? date.getTime() : null;
+}
+
+/** Whether `text` is a StUF tijdstip naming a calendar time (yyyyMMddHHmmss[SSS]). */
+export function isTijdstip(text: string): boolean {
+  return wallClockOf(text) !== null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** What a Dutch wall clock showed at `instant` (ms), read as if it were UTC, in ms. */
+function dutchWallClock(instant: number): number {
+  const p: Record<string, number> = {};
+  for (const part of AMSTERDAM.formatToParts(new Date(instant))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const date = new Date(0);
+  date.setUTCFullYear(p.year, p.month - 1, p.day);
+  // Zone offsets are whole minutes, so the instant's milliseconds are the wall clock's too.
+  date.setUTCHours(p.hour, p.minute, p.second, ((instant % 1000) + 1000) % 1000);
+  return date.getTime();
+}
+
+/**
+ * A StUF tijdstip as the instant it names: ISO 8601 in UTC with milliseconds, fixed width, so
+ * that such texts sort (bytewise) in time order. The tijdstip is Dutch wall-clock time, which
+ * StUF writes without a zone (see formatTijdstip).
+ *
+ * Once a year, in the hour the clocks go back, a wall-clock reading names two instants an hour
+ * apart; the one nearer `near` (when we received it, by our clock) is taken, which is right for
+ * any sender whose clock is within half an hour of ours. A reading the clocks skip when they go
+ * forward, which a Dutch clock never shows, is read at the offset before the change.
+ *
+ * @throws RangeError when `text` is not a tijdstip (check with isTijdstip first).
+ */
+export function tijdstipToIso(text: string, near: Date): string {
+  const wall = wallClockOf(text);
+  if (wall === null) throw new RangeError('expected a StUF tijdstip (yyyyMMddHHmmss[SSS])');
+  // The offsets in force a day either side cover any change of offset near this reading.
+  const before = dutchWallClock(wall - DAY_MS) - (wall - DAY_MS);
+  const after = dutchWallClock(wall + DAY_MS) - (wall + DAY_MS);
+  const candidates = [...new Set([wall - before, wall - after])].filter((instant) => dutchWallClock(instant) === wall);
+  const target = near.getTime();
+  const instant =
+    candidates.length === 0
+      ? wall - before
+      : candidates.reduce((best, c) => (Math.abs(c - target) < Math.abs(best - target) ? c : best));
+  return new Date(instant).toISOString();
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { PersoonRecord } from '../../domain/records';
 import type { OpaqueIds } from '../../lib/opaque';
 import type { KnownPerson, PersonDirectory } from '../../read-model';
+import { isStale, type Freshness } from '../common/dossier';
 
 export interface PersoonRow extends PersoonRecord {
   syncedAt: string;
@@ -15,12 +16,18 @@ export interface BrpLoaders {
   bewoners: DataLoader<{ adresseerbaarObjectId: string; householdInCopy: boolean }, PersoonRow[], string>;
   /** The API's id of the household at an address: keyed, so not computable from the address. */
   householdId(adresseerbaarObjectId: string): string;
+  /** Whether the BRP, last reached for a person at `syncedAt`, is stale now: the hub's clock against the BRP's term. */
+  verouderd(syncedAt: string): boolean;
 }
 
 const row = (p: KnownPerson): PersoonRow => ({ ...p.record, syncedAt: p.syncedAt, householdInCopy: p.householdInCopy });
 
-/** Persons as the BRP knows them, inside the hub's copy or not (read-model/person-directory.ts). */
-export function createBrpLoaders(persons: PersonDirectory, ids: OpaqueIds): BrpLoaders {
+/**
+ * Persons as the BRP knows them, inside the hub's copy or not (read-model/person-directory.ts).
+ * Staleness is judged on `freshness`: the hub's clock (the one the directory stamps a person
+ * asked of the BRP with) and the configured term, as in the domain subgraphs.
+ */
+export function createBrpLoaders(persons: PersonDirectory, ids: OpaqueIds, freshness: Freshness): BrpLoaders {
   const persoon = new DataLoader<string, PersoonRow | null>(async (bsns) => {
     const found = await persons.persons(bsns);
     return bsns.map((b) => {
@@ -40,5 +47,5 @@ export function createBrpLoaders(persons: PersonDirectory, ids: OpaqueIds): BrpL
       ),
     { cacheKeyFn: (k) => k.adresseerbaarObjectId },
   );
-  return { persoon, bewoners, householdId: (a) => ids.household(a) };
+  return { persoon, bewoners, householdId: (a) => ids.household(a), verouderd: (syncedAt) => isStale(syncedAt, freshness.now(), freshness.staleAfterMs) };
 }

@@ -1,5 +1,3 @@
-import { DEFAULT_STALE_AFTER_MS } from '../../lib/config';
-import { isStale } from '../common/dossier';
 import type { SubgraphContext } from '../common/server';
 import type { Resolvers } from './generated/resolvers-types';
 import type { BrpLoaders } from './loaders';
@@ -20,7 +18,7 @@ export const resolvers: Resolvers = {
     naam: (p) => p.naam,
     // A person is either in the copy (confirmed by the last BRP sync that read them) or asked of
     // the BRP just now: either way their syncedAt is when the BRP was last reached for them.
-    bron: (p) => ({ systeem: 'BRP', gesynchroniseerdOp: p.syncedAt, bronBereiktOp: p.syncedAt, verouderd: isStale(p.syncedAt, new Date(), DEFAULT_STALE_AFTER_MS.full) }),
+    bron: (p, _args, ctx) => ({ systeem: 'BRP', gesynchroniseerdOp: p.syncedAt, bronBereiktOp: p.syncedAt, verouderd: ctx.loaders.verouderd(p.syncedAt) }),
   },
   Huishouden: {
     // A derived view under the one visibility rule: members the actor may not identify are left

@@ -10,7 +10,7 @@ import type { Db } from '../../lib/db';
 import type { OpaqueIds } from '../../lib/opaque';
 import { isPublicErrorCode, unauthenticated } from '../../lib/errors';
 import { gracefulClose } from '../../lib/drain';
-import { queryLimits } from '../../lib/query-limits';
+import { apolloQueryOptions } from '../../lib/query-limits';
 import { warningsPlugin, type ResponseWarning } from './warnings';
 import { enforcePolicy, INTERNAL_CONTEXT_HEADER, type AccessRecorder, type InternalContextSigner, type Policy, type PolicyContext, type RequestContext } from '../../policy';
 import type { PersonDirectory } from '../../read-model';
@@ -102,10 +102,12 @@ function buildPolicySchema<L>(def: SubgraphDefinition<L>) {
  */
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: SubgraphOptions): Promise<RunningSubgraph> {
   // The gateway's query limits, again: what a subgraph runs must not depend on the gateway in
-  // front of it having checked (docs/DESIGN.md, decision 1).
-  const limits = queryLimits();
+  // front of it having checked (docs/DESIGN.md, decision 1). Apollo's own parse holds to the
+  // token limit; the rest is checked before anything executes.
+  const schema = buildPolicySchema(def);
+  const limits = apolloQueryOptions(schema);
   const server = new ApolloServer<SubgraphContext<L>>({
-    schema: buildPolicySchema(def),
+    schema,
     ...limits,
     formatError: formatErrorFor(def.name),
     includeStacktraceInErrorResponses: false,

@@ -7,8 +7,6 @@ import type { DossierLoaders } from './loaders';
 export type DossierContext = SubgraphContext<DossierLoaders>;
 
 const DOMAINS = ['WMO', 'JEUGD', 'WERK_INKOMEN', 'LEERPLICHT'] as const;
-/** Most events one timeline may list (the schema says so too). */
-const MAX_EVENTS = 1000;
 
 export const resolvers: Resolvers = {
   Huishouden: {
@@ -23,7 +21,9 @@ export const resolvers: Resolvers = {
       const visible = await ctx.policy.visibleRecords(h.records, 'Huishouden.tijdlijn');
       const events = visible.flatMap((r) => eventsOf(r.type, r.record, ctx.policy.today));
       events.sort((a, b) => b.datum.localeCompare(a.datum) || a.domein.localeCompare(b.domein) || a.soort.localeCompare(b.soort));
-      return events.slice(0, Math.max(0, Math.min(eerste ?? 100, MAX_EVENTS)));
+      // `eerste` is within the maximum its schema description states: the query limits refused
+      // anything else before this ran (lib/query-limits.ts).
+      return events.slice(0, eerste ?? 100);
     },
   },
   Gebeurtenis: {

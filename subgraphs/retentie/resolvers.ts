@@ -12,9 +12,6 @@ export interface RetentieLoaders {
 
 export type RetentieContext = SubgraphContext<RetentieLoaders>;
 
-/** Most destruction records one report lists (the schema's `eerste`). */
-const MAX_LIST = 1000;
-
 export const resolvers: Resolvers = {
   Query: {
     bewaartermijnRapport: (_root, _args, ctx) => {
@@ -24,7 +21,8 @@ export const resolvers: Resolvers = {
     },
   },
   BewaartermijnRapport: {
-    vernietigingen: (_r, { eerste }, ctx) => destructionRecords(ctx.loaders.db, { limit: Math.max(0, Math.min(eerste ?? 100, MAX_LIST)) }),
+    // `eerste` is within the maximum its schema description states (lib/query-limits.ts).
+    vernietigingen: (_r, { eerste }, ctx) => destructionRecords(ctx.loaders.db, { limit: eerste ?? 100 }),
     achterstand: (_r, _args, ctx) => retentionBacklog(ctx.loaders.db),
     openstaandeVerzoeken: (_r, _args, ctx) => openRequestCount(ctx.loaders.db),
   },

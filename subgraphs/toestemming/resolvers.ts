@@ -1,4 +1,4 @@
-import { badUserInput, checkBsn } from '../../lib/errors';
+import { badUserInput, checkBsn, checkIsoDate } from '../../lib/errors';
 import { consentStatus, validateToestemming, type ConsentStore, type OrganisationRegister } from '../../policy';
 import type { PersonDirectory } from '../../read-model';
 import type { SubgraphContext } from '../common/server';
@@ -22,8 +22,11 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     async registreerToestemming(_root, { input }, ctx) {
-      // The register is checked against the subject named in the input, before anything is read.
+      // The register is checked against the subject named in the input, before anything is read;
+      // the dates too, so that no impossible date gets as far as the database.
       const betrokkene = checkBsn(input.betrokkene, 'betrokkene');
+      if (input.geldigTot !== null && input.geldigTot !== undefined) checkIsoDate(input.geldigTot, 'geldigTot');
+      checkIsoDate(input.bewijs.ondertekendOp, 'bewijs.ondertekendOp');
       await ctx.policy.guard(betrokkene, 'TOESTEMMING', 'REGISTER', 'Mutation.registreerToestemming');
       const persoon = (await ctx.loaders.persons.persons([betrokkene])).get(betrokkene)?.record ?? null;
       const valid = validateToestemming(input, persoon, ctx.policy.today, ctx.loaders.organisations);

@@ -81,6 +81,9 @@ describe('SIGTERM while requests are in flight', () => {
       // Only the signing at close can cover the last records.
       AUDIT_SIGN_INTERVAL_MS: '3600000',
       SHUTDOWN_DRAIN_MS: '30000',
+      // Every one of the 200 requests is to be answered, not shed: this tests the drain.
+      SHED_MAX_IN_FLIGHT: '100000',
+      SHED_MAX_EVENT_LOOP_DELAY_MS: '0',
     };
     const hub = spawn(START[0], [...START[1]], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = hub;

@@ -117,6 +117,7 @@ describe('key rotation at the issuer', () => {
     // shortened (by default jose waits 30 s before it fetches the set again).
     gateway = await startGateway({
       supergraphSdl: readFileSync(join(__dirname, '..', '..', 'gateway', 'supergraph.graphql'), 'utf8'),
+      apiSchemaSdl: readFileSync(join(__dirname, '..', '..', 'gateway', 'api-schema.graphql'), 'utf8'),
       // `{ __typename }` is answered by the gateway itself; no subgraph is asked.
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 'http://127.0.0.1:9/graphql'])),
       verifyToken: await createTokenVerifier({ mode: 'oidc', issuer: jwks.issuer, jwksUrl: jwks.url, audience: AUDIENCE, jwks: { cooldownMs: 0, cacheMaxAgeMs: CACHE_MAX_AGE_MS } }),

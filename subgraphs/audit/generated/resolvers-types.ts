@@ -35,7 +35,7 @@ export type AuditBreuk = {
   volgnummer: Scalars['Int']['output'];
 };
 
-/** Alle velden optioneel en gecombineerd met EN. van is inclusief, tot exclusief (ISO-datum of -tijdstip). */
+/** Alle velden optioneel en gecombineerd met EN. */
 export type AuditFilter = {
   /** sub van de actor (uit het token). */
   actor?: InputMaybe<Scalars['String']['input']>;
@@ -43,7 +43,9 @@ export type AuditFilter = {
   betrokkene?: InputMaybe<Scalars['String']['input']>;
   /** Organisatie van de actor; medewerkers van de gemeente zelf: gemeente. */
   organisatie?: InputMaybe<Scalars['String']['input']>;
+  /** ISO-datum of -tijdstip, exclusief. */
   tot?: InputMaybe<Scalars['String']['input']>;
+  /** ISO-datum of -tijdstip, inclusief. */
   van?: InputMaybe<Scalars['String']['input']>;
 };
 
