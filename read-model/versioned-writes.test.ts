@@ -79,15 +79,23 @@ describe('versioned writes of the read model', () => {
     // Stored before: the hub's receipt time, 10:00 by our clock. GWS's clock is an hour behind.
     await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2026-06-30'), null, '2026-02-01T10:00:00Z', v('2026-02-01T10:00:00.000Z'));
     await tombstoneDossierRecords(db, 'WMO_VOORZIENING', ['W2'], v('2026-02-01T10:00:00.000Z'), '2026-02-01T10:00:00Z');
-    await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2026-12-31'), null, '2026-02-01T10:05:00Z', versionOf.gws('2026-02-01T09:05:00.000Z'));
+    await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2026-12-31'), null, '2026-02-01T10:05:00Z', versionOf.gws('2026-02-01T09:05:00.000Z', 'page'));
     expect(await stored()).toEqual([['W1', '2026-12-31']]);
     // A page GWS answered earlier than that, by its own clock, written later: changes nothing.
-    await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2026-09-30'), 'run', '2026-02-01T10:06:00Z', versionOf.gws('2026-02-01T09:04:59.999Z'));
+    await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2026-09-30'), 'run', '2026-02-01T10:06:00Z', versionOf.gws('2026-02-01T09:04:59.999Z', 'page'));
     expect(await stored()).toEqual([['W1', '2026-12-31']]);
     // An old tombstone stops no GWS-stated write.
-    await upsertDossierRecords(db, 'WMO_VOORZIENING', [wmoVoorziening({ burgerservicenummer: A, toewijzingNummer: 'W2' })], null, '2026-02-01T10:07:00Z', versionOf.gws('2026-02-01T09:07:00.000Z'));
+    await upsertDossierRecords(db, 'WMO_VOORZIENING', [wmoVoorziening({ burgerservicenummer: A, toewijzingNummer: 'W2' })], null, '2026-02-01T10:07:00Z', versionOf.gws('2026-02-01T09:07:00.000Z', 'page'));
     expect((await stored()).map(([id]) => id)).toEqual(['W1', 'W2']);
-    expect(versionOf.gws('1970-01-01T00:00:00.000Z') > v('9999-12-31T23:59:59.999Z')).toBe(true);
+    expect(versionOf.gws('1970-01-01T00:00:00.000Z', 'page') > v('9999-12-31T23:59:59.999Z')).toBe(true);
+  });
+
+  it('on a tie with a full-sync page, the re-read of one record wins, whichever is written last', async () => {
+    const w = (einddatum: string) => [wmoVoorziening({ burgerservicenummer: A, toewijzingNummer: 'W3', einddatum })];
+    // A GWS that states whole seconds: the re-read after a change and an earlier page share one.
+    await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2027-01-31'), null, '2026-02-01T11:00:01Z', versionOf.gws('2026-02-01T10:00:00.000Z', 'record'));
+    await upsertDossierRecords(db, 'WMO_VOORZIENING', w('2026-03-31'), 'run', '2026-02-01T11:00:02Z', versionOf.gws('2026-02-01T10:00:00.000Z', 'page'));
+    expect((await stored()).find(([id]) => id === 'W3')).toEqual(['W3', '2027-01-31']);
   });
 
   it('an older BRP copy of a person does not replace a newer one', async () => {

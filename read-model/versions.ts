@@ -9,8 +9,11 @@
  *   no mutation time per object, and a kennisgeving is only a signal (the job reads the record
  *   again), so the answer's own time is the moment GWS stated that state. It is GWS's clock, not
  *   ours: a full-sync page GWS answered before a kennisgeving's re-read is older than it, however
- *   late the hub writes it or whatever our clock said. Ties (two answers in one millisecond, or in
- *   one second from a GWS that states whole seconds) fall to the later write.
+ *   late the hub writes it or whatever our clock said. A tie (two answers in one millisecond, or
+ *   in one second from a GWS that states whole seconds) goes to the single-record re-read over the
+ *   full-sync page (suffix `b` over `a`): a re-read follows a change GWS announced, and every later
+ *   change brings a re-read of its own, so the re-read is never the older state; between two of
+ *   the same kind the later write wins.
  *   Before, GWS rows carried `t` and the hub's receipt time. `tg…` sorts after every `t<digit>…`,
  *   so the first GWS-stated version of a record replaces its receipt-time version, and an old
  *   tombstone stops no GWS-stated write, whatever the two clocks say. That is right: every answer
@@ -23,7 +26,7 @@
  * - BRP: `t` and the retrieval time (ISO, UTC, by our clock).
  */
 export const versionOf = {
-  gws: (tijdstipBericht: string) => `tg${tijdstipBericht}`,
+  gws: (tijdstipBericht: string, via: 'page' | 'record') => `tg${tijdstipBericht}${via === 'record' ? 'b' : 'a'}`,
   jeugd: (messageOrdinal: number) => `p${String(messageOrdinal).padStart(16, '0')}`,
   las: (exportId: string) => `e${exportId}`,
   brp: (retrievedAt: string) => `t${retrievedAt}`,

@@ -362,8 +362,8 @@ describe('fullGws against kennisgevingen (versioned writes)', () => {
     expect(rows[0]).toMatchObject({ record: { einddatum: '2026-12-31' }, synced_at: ts('2026-02-01T03:00:05Z') });
     // Versioned by when GWS answered the re-read (by its clock), not by when the hub wrote it.
     const base = Date.parse(gwsNow);
-    expect(await versions('UITKERING')).toEqual([['UIT-1', `tg${new Date(base + 3000).toISOString()}`]]);
-    expect(await db.query('SELECT id, version FROM dossier_tombstone')).toEqual([{ id: 'UIT-2', version: `tg${new Date(base + 4000).toISOString()}` }]);
+    expect(await versions('UITKERING')).toEqual([['UIT-1', `tg${new Date(base + 3000).toISOString()}b`]]);
+    expect(await db.query('SELECT id, version FROM dossier_tombstone')).toEqual([{ id: 'UIT-2', version: `tg${new Date(base + 4000).toISOString()}b` }]);
 
     // The next full sync reads the newer state and writes it as usual.
     sources.onUitkeringenScan = undefined;
@@ -414,8 +414,8 @@ describe('fullGws against kennisgevingen (versioned writes)', () => {
       ['WVZ-2', wmo('WVZ-2').einddatum],
     ]);
     expect(await versions('WMO_VOORZIENING')).toEqual([
-      ['WVZ-1', 'tg2026-02-01T09:05:01.000Z'],
-      ['WVZ-2', 'tg2026-02-01T09:05:02.000Z'],
+      ['WVZ-1', 'tg2026-02-01T09:05:01.000Zb'],
+      ['WVZ-2', 'tg2026-02-01T09:05:02.000Zb'],
     ]);
   });
 });

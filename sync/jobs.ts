@@ -46,7 +46,7 @@ export async function fullGws(deps: SyncDeps, run: string): Promise<JobResult> {
       // a later answer, is newer and stays, however late this page is written.
       const read = nowIso(deps);
       const f = await deps.retention.filterForImport(deps.db, type, page.records, todayOf(at));
-      await upsertDossierRecords(deps.db, type, f.keep, run, read, versionOf.gws(page.tijdstipBericht));
+      await upsertDossierRecords(deps.db, type, f.keep, run, read, versionOf.gws(page.tijdstipBericht, 'page'));
       held.push(...f.held);
       kept += f.keep.length;
     }
@@ -95,7 +95,7 @@ export async function applyGwsKennisgeving(deps: SyncDeps, k: GwsKennisgevingSig
   const at = nowIso(deps);
   // When GWS stated this state, by its clock (read-model/versions.ts), not when the kennisgeving
   // said it changed: the message is not trusted, and the answer is what was read.
-  const version = versionOf.gws(tijdstipBericht);
+  const version = versionOf.gws(tijdstipBericht, 'record');
   await deps.db.transaction(async (tx) => {
     // A change that puts a record past its term (or under a destruction request) removes the copy.
     const keep =

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateMunicipality } from '../../municipality';
 import type { Municipality } from '../../municipality/types';
-import { recordsOfType } from '../../read-model/dossier';
+import { compareWithGws, gwsPastTerm } from '../support/compare';
 import { isolatedDatabase } from '../support/env';
 import { eventually, startTestHub, type TestHub } from '../support/hub';
 import { freePort } from '../../hub/redis';
@@ -33,8 +33,6 @@ describe('sync that heals itself', () => {
   let database: Awaited<ReturnType<typeof isolatedDatabase>>;
   let appName: string;
   const exits: unknown[] = [];
-  /** What GWS holds that the hub never keeps: records past their archive term (retention). */
-  let pastTerm: string[] = [];
   const onExit = (code: unknown) => exits.push(code);
 
   beforeAll(async () => {
@@ -62,7 +60,6 @@ describe('sync that heals itself', () => {
         SYNC_STALE_AFTER_INTERVALS: '10',
       },
     });
-    pastTerm = (await compareWithGws()).missing;
   });
   afterAll(async () => {
     await t?.close();
@@ -76,18 +73,9 @@ describe('sync that heals itself', () => {
     return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, boolean>; sources?: Record<string, { lastSuccessAt: string | null; lastErrorCode: string | null; lagMs: number | null }> } };
   };
 
-  /** The read model against GWS, record by record: what is missing here, what is here extra. */
-  async function compareWithGws(): Promise<{ missing: string[]; extra: string[] }> {
-    const truth = t.hub.standIns.gws!.snapshot();
-    const want = new Set([...truth.wmo.map((w) => `WVZ ${w.toewijzingNummer}`), ...truth.uitkeringen.map((u) => `UIT ${u.dossierNummer}`)]);
-    const wmo = await recordsOfType(t.hub.db, 'WMO_VOORZIENING');
-    const uit = await recordsOfType(t.hub.db, 'UITKERING');
-    const have = new Set([
-      ...wmo.map((r) => `WVZ ${(r.record as { toewijzingNummer: string }).toewijzingNummer}`),
-      ...uit.map((r) => `UIT ${(r.record as { dossierNummer: string }).dossierNummer}`),
-    ]);
-    return { missing: [...want].filter((k) => !have.has(k)), extra: [...have].filter((k) => !want.has(k)) };
-  }
+  /** The read model against GWS, record by record (test/support/compare.ts). */
+  const compare = () => compareWithGws(t.hub.db, t.hub.standIns.gws!);
+  const SAME = { missing: [], extra: [], older: [] };
 
   const WMO_Q = (bsn: string) => `{ persoon(burgerservicenummer: "${bsn}") { wmo { voorzieningen { toewijzingNummer } } } }`;
   async function wmoArrives(bsn: string, toewijzingNummer: string, timeoutMs: number) {
@@ -98,8 +86,10 @@ describe('sync that heals itself', () => {
   }
 
   it('is ready after its first sync, with per-source health', async () => {
-    // The first full sync left out only what the Archiefwet keeps out: a handful past their term.
-    expect(pastTerm.length).toBeLessThan(10);
+    // The first full sync copied GWS exactly, leaving out only what the Archiefwet keeps out: a
+    // handful of records past their term.
+    expect(await compare()).toEqual(SAME);
+    expect(gwsPastTerm(t.hub.standIns.gws!).length).toBeLessThan(10);
     const { status, body } = await readyz();
     expect(status).toBe(200);
     expect(body.checks).toMatchObject({ database: true, redis: true, jeugdCurrent: true, lasCurrent: true });
@@ -121,7 +111,7 @@ describe('sync that heals itself', () => {
     await wmoArrives('999990020', 'TEST-HEAL-PG', 30_000);
     await eventually(async () => (await readyz()).status === 200, 20_000, 200);
     expect(exits).toEqual([]);
-    expect(await compareWithGws()).toEqual({ missing: pastTerm, extra: [] });
+    expect(await compare()).toEqual(SAME);
   });
 
   it('(c) delivers a change read during a GWS outage longer than the breaker window, without a restart', async () => {
@@ -141,7 +131,7 @@ describe('sync that heals itself', () => {
     await gws.whenKennisgevingenDelivered(15_000);
     await t.hub.sync.drained();
     expect(exits).toEqual([]);
-    expect(await compareWithGws()).toEqual({ missing: pastTerm, extra: [] });
+    expect(await compare()).toEqual(SAME);
   });
 
   it('(a) survives a Redis killed and restarted empty: not ready while down, schedules back after', async () => {
@@ -166,6 +156,6 @@ describe('sync that heals itself', () => {
     await t.hub.standIns.gws!.upsertWmoVoorziening({ bsn: '999990020', toewijzingNummer: 'TEST-HEAL-REDIS', productCategorie: '14', productCode: '14A01', omschrijving: 'Overige hulpmiddelen', ingangsdatum: '2026-11-22', leveringsvorm: 'ZIN' });
     await wmoArrives('999990020', 'TEST-HEAL-REDIS', 30_000);
     expect(exits).toEqual([]);
-    expect(await compareWithGws()).toEqual({ missing: pastTerm, extra: [] });
+    expect(await compare()).toEqual(SAME);
   });
 });

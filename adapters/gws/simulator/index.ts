@@ -67,6 +67,13 @@ export interface GwsSimulator {
   removeUitkering(dossierNummer: string): Promise<boolean>;
   /** `false`: every request gets HTTP 503 and the outbox pauses, as when the back office is down. */
   setAvailable(up: boolean): void;
+  /**
+   * Stops serving, as a GWS whose StUF service went down: its port refuses connections and the
+   * outbox holds its kennisgevingen. What it holds stays, and changes can still be made (its
+   * users keep working in GWS itself); `start()` serves again on the same port and URL.
+   */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   /** Points the outbox elsewhere (or nowhere); pending kennisgevingen go to the new URL at once. */
   setKennisgevingUrl(url: string | undefined): void;
   /** Resolves when the outbox is empty; rejects after `timeoutMs` (default 10 s). */
@@ -132,6 +139,7 @@ export async function startGwsSimulator(options: GwsSimulatorOptions): Promise<G
   const maxPageSize = options.maxPageSize ?? 100;
   let kennisgevingUrl = options.kennisgevingUrl;
   let available = true;
+  let stopped = false;
   let requests = 0;
 
   const wmo = new Register<WmoVoorziening>((v) => v.toewijzingNummer);
@@ -139,7 +147,7 @@ export async function startGwsSimulator(options: GwsSimulatorOptions): Promise<G
   for (const v of municipality.wmo) wmo.put(structuredClone(v));
   for (const u of municipality.uitkeringen) uitkeringen.put(structuredClone(u));
 
-  const outbox = new Outbox(() => ({ url: kennisgevingUrl, up: available }), options.kennisgevingRetry, options.kennisgevingAuth);
+  const outbox = new Outbox(() => ({ url: kennisgevingUrl, up: available && !stopped }), options.kennisgevingRetry, options.kennisgevingAuth);
 
   const answerContext = (): AnswerContext => ({
     self,
@@ -187,13 +195,21 @@ export async function startGwsSimulator(options: GwsSimulatorOptions): Promise<G
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  const shut = () =>
+    new Promise<void>((resolve) => {
+      // Already closed (stopped) is as good as closed.
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  await listen(options.port ?? 0);
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -233,10 +249,7 @@ export async function startGwsSimulator(options: GwsSimulatorOptions): Promise<G
     },
     async close() {
       outbox.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await shut();
     },
     async upsertWmoVoorziening(v) {
       const next = structuredClone(v);
@@ -275,6 +288,17 @@ export async function startGwsSimulator(options: GwsSimulatorOptions): Promise<G
     setAvailable(up) {
       available = up;
       if (up) outbox.kick(true);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await shut();
+    },
+    async start() {
+      if (!stopped) return;
+      await listen(address.port);
+      stopped = false;
+      outbox.kick(true);
     },
     setKennisgevingUrl(url) {
       kennisgevingUrl = url;
