@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { devSigningKey, verifyAuditLog } from '../../audit';
 import { issueDevToken } from '../../gateway/auth';
-import { isolatedDatabase, TEST_REDIS_URL, uniqueName } from '../support/env';
+import { freePortBlock, isolatedDatabase, TEST_REDIS_URL, uniqueName } from '../support/env';
 
 /**
  * `npm start` stopped by SIGTERM (what `docker stop` and an orchestrator send) while it is busy:
@@ -35,23 +34,6 @@ const DOSSIER = `query Dossier($bsn: String!) {
   }
 }`;
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const probe = createServer();
-    probe.once('error', () => done(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
-  });
-}
-
-/** A base port whose subgraph ports (base … base+8) and stand-in ports (base+80 … base+82) are free, and two more free ports. */
-async function freePorts(): Promise<{ gateway: number; base: number; kennisgeving: number }> {
-  for (;;) {
-    const base = 30000 + Math.floor(Math.random() * 20000);
-    const wanted = [...Array.from({ length: 9 }, (_, i) => base + i), base + 80, base + 81, base + 82, base + 90, base + 91];
-    if ((await Promise.all(wanted.map(portFree))).every(Boolean)) return { base, gateway: base + 90, kennisgeving: base + 91 };
-  }
-}
-
 describe('SIGTERM while requests are in flight', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ontschot-shutdown-'));
   let database: Awaited<ReturnType<typeof isolatedDatabase>>;
@@ -66,7 +48,7 @@ describe('SIGTERM while requests are in flight', () => {
   });
 
   it('answers every request sent before the signal, signs the audit heads and exits 0', async () => {
-    const ports = await freePorts();
+    const ports = await freePortBlock();
     const env = {
       PATH: process.env.PATH!,
       HOME: process.env.HOME ?? '/tmp',

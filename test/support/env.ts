@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { scratchSchema, type Db } from '../../lib/db';
 import { migrate } from '../../lib/migrate';
 
@@ -18,4 +20,37 @@ export async function isolatedDatabase(options: { migrated?: boolean } = {}): Pr
   const scratch = await scratchSchema(TEST_DATABASE_URL, 't', 4);
   if (options.migrated !== false) await migrate(scratch.db);
   return scratch;
+}
+
+/** The first port of the kernel's ephemeral range (Linux; elsewhere the IANA range's start). */
+const EPHEMERAL_FROM = (() => {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 49152;
+  } catch {
+    return 49152;
+  }
+})();
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}
+
+/**
+ * A base port for a hub started in another process, where ports follow from one base: the
+ * subgraphs at base … base+8, the stand-ins at base+80 … base+82, and base+90, base+91 for the
+ * gateway and the kennisgeving endpoint. Picked at random and checked free, since several hubs
+ * (and CI runs) may share the machine.
+ */
+export async function freePortBlock(): Promise<{ base: number; gateway: number; kennisgeving: number }> {
+  for (;;) {
+    // Below the kernel's ephemeral range, which outgoing connections (to Postgres, Redis, the
+    // parts themselves) take ports from: one of those could take a port between check and listen.
+    const base = 10000 + Math.floor(Math.random() * (EPHEMERAL_FROM - 10000 - 100));
+    const wanted = [...Array.from({ length: 9 }, (_, i) => base + i), base + 80, base + 81, base + 82, base + 90, base + 91];
+    if ((await Promise.all(wanted.map(portFree))).every(Boolean)) return { base, gateway: base + 90, kennisgeving: base + 91 };
+  }
 }
