@@ -13,6 +13,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Session } from 'node:inspector';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Db } from '../lib/db';
@@ -38,6 +39,14 @@ class Counters {
   /** Requests received at the entry (the gateway; for D, the subgraphs) and not yet answered. */
   requests = 0;
   inFlight = 0;
+  /**
+   * Answers at the entry by HTTP status, counted when the server decided them (writeHead): also
+   * those whose client had gone away by then, which the client never counts. In A a 2xx is
+   * decided only after the request's audit record was written.
+   */
+  statuses: Record<number, number> = {};
+  /** Requests at the entry not yet given a status: still being worked on, whether or not their client waits. */
+  undecided = 0;
   /** Time spent in write statements on dedicated connections (in A under load: the audit store's group commits), in ms. */
   writeMs = 0;
   /** CPU time of this whole process (all threads, user + system) since the last reset, in µs. */
@@ -48,11 +57,18 @@ class Counters {
   }
   reset() {
     this.reads = this.writes = this.fetches = this.connections = this.requests = this.writeMs = 0;
+    this.statuses = {};
     this.cpuBase = process.cpuUsage();
+    loopDelay?.reset();
   }
 }
 
 const counters = new Counters();
+
+/** Event-loop delay since the last reset, for the server roles that watch it (A: what its load shedding sees). */
+let loopDelay: IntervalHistogram | undefined;
+const LOOP_DELAY_RESOLUTION_MS = 10;
+const beyondResolution = (ns: number) => Math.max(0, ns / 1e6 - LOOP_DELAY_RESOLUTION_MS);
 
 // The hub's own sync workers poll on a timer and /readyz reads the same row; neither is caused by
 // a benchmark request, so neither is counted as a read-model query of one.
@@ -85,8 +101,25 @@ function countSubgraphTraffic(ports: Set<number>, entry: Set<number>): void {
     if (entry.has(port)) {
       counters.requests++;
       counters.inFlight++;
-      // 'close' comes whether the answer was sent or the client went away first.
-      response.once('close', () => counters.inFlight--);
+      counters.undecided++;
+      let decided = false;
+      const decide = (statusCode: number) => {
+        if (decided) return;
+        decided = true;
+        counters.undecided--;
+        counters.statuses[statusCode] = (counters.statuses[statusCode] ?? 0) + 1;
+      };
+      // 'close' comes whether the answer was sent or the client went away first; a server that
+      // sends without writeHead has its status decided by then.
+      response.once('close', () => {
+        counters.inFlight--;
+        if (response.headersSent) decide(response.statusCode);
+      });
+      const writeHead = response.writeHead;
+      response.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+        decide(statusCode);
+        return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+      } as typeof response.writeHead;
     }
   });
   subscribe('net.server.socket', (message) => {
@@ -107,7 +140,22 @@ function inspectorPost<T>(method: string, params?: object): Promise<T> {
 /** Commands every server role answers. */
 function serverHandlers(): Handlers {
   return {
-    stats: () => ({ reads: counters.reads, writes: counters.writes, fetches: counters.fetches, connections: counters.connections, requests: counters.requests, inFlight: counters.inFlight, writeMs: counters.writeMs, cpuMicros: counters.cpuMicros, rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed }),
+    stats: () => ({
+      reads: counters.reads,
+      writes: counters.writes,
+      fetches: counters.fetches,
+      connections: counters.connections,
+      requests: counters.requests,
+      inFlight: counters.inFlight,
+      statuses: counters.statuses,
+      undecided: counters.undecided,
+      writeMs: counters.writeMs,
+      cpuMicros: counters.cpuMicros,
+      rssBytes: process.memoryUsage.rss(),
+      heapUsedBytes: process.memoryUsage().heapUsed,
+      // Less the 10 ms sampling resolution, as the gateway's own check counts it.
+      loopDelayMs: loopDelay ? { mean: beyondResolution(loopDelay.mean), p99: beyondResolution(loopDelay.percentile(99)), max: beyondResolution(loopDelay.max) } : null,
+    }),
     reset: () => counters.reset(),
     gc: () => {
       // Twice: the first pass may only move survivors; the second frees what the first unlinked.
@@ -183,17 +231,28 @@ async function standins(args: { inhabitants: number; dataDir: string }): Promise
   // Voorzieningen the incremental test changes: ordinary persons (no showcase story is touched).
   const showcase = new Set<string>(SHOWCASE_BSNS);
   const wmo = municipality.wmo.filter((v) => !showcase.has(v.bsn));
+  const byNummer = new Map(wmo.map((v) => [v.toewijzingNummer, v]));
+  /** Changes one voorziening in GWS; GWS pushes the Lk01 itself. Returns what to look for. */
+  const change = async (original: WmoVoorziening, label: string) => {
+    const marker = `bench-${label}-${Date.now()}`;
+    const changed: WmoVoorziening = { ...original, omschrijving: marker };
+    const at = Date.now();
+    await standIns.gws!.upsertWmoVoorziening(changed);
+    return { bsn: changed.bsn, toewijzingNummer: changed.toewijzingNummer, marker, at };
+  };
+  // A client whose voorziening runs open-ended: inside its archive term whatever today is, so the
+  // hub serves it as soon as it has synced it (the start-up probe asks for it).
+  const probe = wmo.find((v) => !v.einddatum);
+  if (!probe) throw new Error('the bench world has no open-ended Wmo voorziening to probe with');
   serveCommands(
     {
       setKennisgevingUrl: ({ url }: { url: string }) => standIns.gws!.setKennisgevingUrl(url),
-      /** Changes one voorziening in GWS; GWS pushes the Lk01 itself. Returns what to look for. */
-      changeWmo: async ({ index }: { index: number }) => {
-        const original = wmo[(index * 7919) % wmo.length];
-        const marker = `bench-change-${index}-${Date.now()}`;
-        const changed: WmoVoorziening = { ...original, omschrijving: marker };
-        const at = Date.now();
-        await standIns.gws!.upsertWmoVoorziening(changed);
-        return { bsn: changed.bsn, toewijzingNummer: changed.toewijzingNummer, marker, at };
+      changeWmo: ({ index }: { index: number }) => change(wmo[(index * 7919) % wmo.length], `change-${index}`),
+      /** The same for a voorziening the orchestrator chose (one the read model holds). */
+      changeWmoRecord: ({ toewijzingNummer, label }: { toewijzingNummer: string; label: string }) => {
+        const original = byNummer.get(toewijzingNummer);
+        if (!original) throw new Error('no such voorziening among the ordinary persons in GWS');
+        return change(original, label);
       },
       delivered: () => standIns.gws!.kennisgevingen,
     },
@@ -206,6 +265,7 @@ async function standins(args: { inhabitants: number; dataDir: string }): Promise
     lasDir: standIns.las!.exportDir,
     built,
     inhabitants: municipality.inhabitants.length,
+    probeBsn: probe.bsn,
     sourceRecords:
       municipality.wmo.length +
       municipality.jeugd.length +
@@ -224,6 +284,9 @@ async function hub(args: { env: Record<string, string>; queuePrefix: string }): 
   const config = loadConfig(args.env);
   let syncStarted = 0;
   let syncDone = 0;
+  // On the state of an earlier run startHub serves at once and runs a catch-up full sync behind.
+  let catchUp = false;
+  let readyAt = 0;
   const started = performance.now();
   const running = await startHub({
     config,
@@ -232,17 +295,37 @@ async function hub(args: { env: Record<string, string>; queuePrefix: string }): 
     log: (line) => {
       console.log(line);
       if (line.startsWith('first full sync running')) syncStarted = performance.now();
-      if (line.startsWith('first full sync done')) syncDone = performance.now();
+      if (line.startsWith('read models and cursors of the last run loaded')) {
+        catchUp = true;
+        syncStarted = performance.now();
+      }
+      if (line.startsWith('first full sync done') || line.startsWith('catch-up full sync done')) syncDone = performance.now();
     },
   });
   instrumentDb(running.db);
   countSubgraphTraffic(new Set(running.subgraphs.map((s) => portOf(s.url))), new Set([running.gateway.port]));
-  serveCommands(serverHandlers(), () => running.close());
+  // The same resolution as the gateway's own check (@fastify/under-pressure): 10 ms.
+  loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+  loopDelay.enable();
+  serveCommands(
+    {
+      ...serverHandlers(),
+      /** This start's full sync (on a restart: the catch-up behind the serving hub), once it is over. */
+      fullSync: async () => {
+        const ok = await running.fullSync;
+        return { ok, seconds: ok ? (syncDone - syncStarted) / 1000 : NaN, afterReadySeconds: ok ? (syncDone - readyAt) / 1000 : NaN };
+      },
+    },
+    () => running.close(),
+  );
+  readyAt = performance.now();
   reportReady({
     url: `http://127.0.0.1:${running.gateway.port}/graphql`,
     subgraphUrls: Object.fromEntries(running.subgraphs.map((s) => [s.name, s.url])),
-    syncSeconds: (syncDone - syncStarted) / 1000,
-    startSeconds: (performance.now() - started) / 1000,
+    syncSeconds: catchUp ? NaN : (syncDone - syncStarted) / 1000,
+    startSeconds: (readyAt - started) / 1000,
+    catchUp,
+    shedding: { maxInFlight: config.SHED_MAX_IN_FLIGHT, maxEventLoopDelayMs: config.SHED_MAX_EVENT_LOOP_DELAY_MS, retryAfterS: config.SHED_RETRY_AFTER_S },
   });
 }
 

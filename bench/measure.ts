@@ -13,25 +13,38 @@ export interface StandInsInfo {
   lasDir: string;
   built: Record<string, string[]>;
   inhabitants: number;
+  /** A Wmo client with an open-ended voorziening: the query that proves a start answers asks for it. */
+  probeBsn: string;
   sourceRecords: number;
 }
 export interface HubInfo {
   url: string;
   subgraphUrls: Record<string, string>;
+  /** The first full sync, before the hub was ready; NaN on a restart (see `catchUp`). */
   syncSeconds: number;
   startSeconds: number;
+  /** Started on the state of an earlier run: serving at once, a catch-up full sync behind. */
+  catchUp: boolean;
+  /** The load shedding A runs with (SHED_*). */
+  shedding: { maxInFlight: number; maxEventLoopDelayMs: number; retryAfterS: number };
 }
 export interface PlainInfo {
   url: string | null;
   subgraphUrls: Record<string, string>;
 }
-interface Stats {
+export interface Stats {
   reads: number;
   writes: number;
   fetches: number;
   connections: number;
   requests: number;
   inFlight: number;
+  /** Answers at the entry by HTTP status, as the server decided them (bench/child.ts). */
+  statuses: Record<number, number>;
+  /** Requests at the entry not yet given a status. */
+  undecided: number;
+  /** Event-loop delay since the last reset beyond the 10 ms sampling, in ms (A only; null elsewhere). */
+  loopDelayMs: { mean: number; p99: number; max: number } | null;
   writeMs: number;
   cpuMicros: number;
   rssBytes: number;
@@ -123,8 +136,22 @@ export async function settled(child: BenchChild<unknown>): Promise<Stats> {
 export const loadSamples: number[] = [];
 
 
+/**
+ * The rate limits A runs with in the bench. A limit is per caller, and each load run is one
+ * caller (one token) sending hundreds of requests a second: the shipped 1200 a minute would
+ * answer most of a run with 429 and measure the limit instead of the hub. Load shedding is left
+ * as shipped: it is about the process, not the caller.
+ */
+export const BENCH_RATE_LIMITS = 'default=100000000,partner=100000000,anonymous=100000000';
+
+/** Load shedding for A other than shipped (`--shed-in-flight`, `--shed-loop-delay`): for finding a deployment's bound. */
+export interface ShedOverride {
+  maxInFlight?: number;
+  maxEventLoopDelayMs?: number;
+}
+
 /** The environment `startHub` gets in the bench: the stand-ins as external back offices, fixed ports. */
-export function hubEnv(options: { databaseUrl: string; redisUrl: string; dataDir: string; basePort: number; subgraphs: number; inhabitants: number; standIns: StandInsInfo }): {
+export function hubEnv(options: { databaseUrl: string; redisUrl: string; dataDir: string; basePort: number; subgraphs: number; inhabitants: number; standIns: StandInsInfo; shed?: ShedOverride }): {
   env: Record<string, string>;
   kennisgevingUrl: string;
 } {
@@ -146,6 +173,9 @@ export function hubEnv(options: { databaseUrl: string; redisUrl: string; dataDir
       GWS_STUF_URL: standIns.gwsUrl,
       JEUGD_FEED_URL: standIns.jeugdUrl,
       LAS_EXPORT_DIR: standIns.lasDir,
+      RATE_LIMITS: BENCH_RATE_LIMITS,
+      ...(options.shed?.maxInFlight !== undefined ? { SHED_MAX_IN_FLIGHT: String(options.shed.maxInFlight) } : {}),
+      ...(options.shed?.maxEventLoopDelayMs !== undefined ? { SHED_MAX_EVENT_LOOP_DELAY_MS: String(options.shed.maxEventLoopDelayMs) } : {}),
     },
     kennisgevingUrl: `http://127.0.0.1:${kennisgevingPort}/stuf/kennisgevingen`,
   };

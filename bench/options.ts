@@ -21,6 +21,15 @@ export interface BenchOptions {
   unloadedS: number;
   /** Changes pushed by GWS for the change-to-visible latency. */
   incrementalSamples: number;
+  /** Changes GWS makes in the sync-kill series (the sync part is killed after half of them). */
+  killChanges: number;
+  /** Their rate: one change every 1000 / killRatePerS ms. */
+  killRatePerS: number;
+  /**
+   * Only A's first start, the idle change-to-visible, the sync kill and A's restart: printed,
+   * nothing written (for working on those without the whole run).
+   */
+  resilienceOnly: boolean;
   /** Sequential requests per household size in S3. */
   s3Requests: number;
   /** Most households (S1) and persons (S2) to cycle through. */
@@ -33,6 +42,23 @@ export interface BenchOptions {
    */
   analyze: boolean;
   profileS: number;
+  /** Seconds per step of the saturation ramp (1, 2, 4, … connections) before the overload run. */
+  rampS: number;
+  /** Length of the overload run at twice the saturating connection count. */
+  overloadS: number;
+  /** Connections of the overload run instead of twice the saturating count (for comparing settings at one load). */
+  overloadConnections?: number;
+  /** Connections and length of the flood run beside it. */
+  floodConnections: number;
+  floodS: number;
+  /**
+   * Only A's first start and the overload scenario: printed, nothing written (for finding a
+   * deployment's shedding bound without the whole run; with `--shed-in-flight`, `--shed-loop-delay`).
+   */
+  overloadOnly: boolean;
+  /** A's load shedding other than shipped (unset: as shipped). */
+  shedInFlight?: number;
+  shedLoopDelayMs?: number;
 }
 
 const FULL: BenchOptions = {
@@ -48,11 +74,19 @@ const FULL: BenchOptions = {
   rssAll: false,
   unloadedS: 5,
   incrementalSamples: 30,
+  killChanges: 120,
+  killRatePerS: 4,
+  resilienceOnly: false,
   s3Requests: 30,
   pool: 5_000,
   profile: false,
   analyze: false,
   profileS: 15,
+  rampS: 5,
+  overloadS: 60,
+  floodConnections: 200,
+  floodS: 15,
+  overloadOnly: false,
 };
 
 const QUICK: BenchOptions = {
@@ -66,9 +100,13 @@ const QUICK: BenchOptions = {
   rssRequests: 400,
   unloadedS: 1.5,
   incrementalSamples: 8,
+  killChanges: 40,
   s3Requests: 8,
   pool: 1_000,
   profileS: 5,
+  rampS: 3,
+  overloadS: 15,
+  floodS: 10,
 };
 
 const NUMERIC: Record<string, keyof BenchOptions> = {
@@ -79,9 +117,17 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   '--runs': 'runs',
   '--rss-requests': 'rssRequests',
   '--profile-seconds': 'profileS',
+  '--kill-changes': 'killChanges',
+  '--kill-rate': 'killRatePerS',
+  '--ramp-seconds': 'rampS',
+  '--overload-seconds': 'overloadS',
+  '--overload-connections': 'overloadConnections',
+  '--flood-connections': 'floodConnections',
+  '--flood-seconds': 'floodS',
+  '--shed-in-flight': 'shedInFlight',
 };
 
-const USAGE = `npm run bench -- [--quick] [--profile] [--analyze] [--rss-all] [--inhabitants N] [--connections N] [--warmup S] [--duration S] [--runs N] [--rss-requests N] [--profile-seconds S]`;
+const USAGE = `npm run bench -- [--quick] [--profile] [--analyze] [--rss-all] [--resilience-only] [--inhabitants N] [--connections N] [--warmup S] [--duration S] [--runs N] [--rss-requests N] [--profile-seconds S] [--kill-changes N] [--kill-rate N] [--overload-only] [--ramp-seconds S] [--overload-seconds S] [--overload-connections N] [--flood-connections N] [--flood-seconds S] [--shed-in-flight N] [--shed-loop-delay MS]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options = { ...(argv.includes('--quick') ? QUICK : FULL) };
@@ -100,12 +146,30 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.rssAll = true;
       continue;
     }
+    if (arg === '--resilience-only') {
+      options.resilienceOnly = true;
+      continue;
+    }
+    if (arg === '--overload-only') {
+      options.overloadOnly = true;
+      continue;
+    }
+    // 0 is a value here: it switches the event-loop check off.
+    if (arg === '--shed-loop-delay') {
+      const value = Number(argv[i + 1]);
+      if (!Number.isInteger(value) || value < 0) throw new Error(`unexpected argument ${arg} ${argv[i + 1]}\nusage: ${USAGE}`);
+      options.shedLoopDelayMs = value;
+      i++;
+      continue;
+    }
     const key = NUMERIC[arg];
     const value = Number(argv[i + 1]);
     if (!key || !Number.isFinite(value) || value <= 0) throw new Error(`unexpected argument ${arg}${key ? ` ${argv[i + 1]}` : ''}\nusage: ${USAGE}`);
     (options as Record<string, unknown>)[key] = value;
     i++;
   }
+  if (options.resilienceOnly && options.overloadOnly) throw new Error('--resilience-only and --overload-only: one at a time');
+  if (options.killChanges < 4) throw new Error('--kill-changes: at least 4, so that changes come before and after the kill');
   if (options.inhabitants > 90_000) throw new Error('--inhabitants: the hub accepts at most 90,000 (the 999 test-BSN range has 90,909 valid numbers)');
   return options;
 }

@@ -21,7 +21,9 @@ import { benchDatabase, BENCH_REDIS_URL, dropRedisPrefix, freePortBlock, uniqueN
 import { percentile, runLoad, type LoadResult } from './load';
 import { parseOptions, type BenchOptions } from './options';
 import { summarizeProfile } from './profile';
-import { writeReport, type BenchReport, type Incremental, type RssGrowth, type S3Row } from './report';
+import { overloadSection, resilienceSection, writeReport, type BenchReport, type Incremental, type RssGrowth, type S3Row } from './report';
+import { measureOverload, RAMP } from './overload';
+import { measureRestart, measureSyncKill, timedHubStart, type Probe } from './resilience';
 import { BenchChild } from './rpc';
 import {
   auditTables,
@@ -46,6 +48,7 @@ import { hubEnv, loadSamples, measureScenario, settled, type HubInfo, type Measu
 import type { VariantSummary } from './summary';
 
 const BENCH_DIR = __dirname;
+const RAMP_TEXT = RAMP.join(', ');
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 async function main(): Promise<void> {
@@ -55,11 +58,14 @@ async function main(): Promise<void> {
   const childLog = join(work, 'children.log');
   const queuePrefix = uniqueName('bench');
   const children: BenchChild<unknown>[] = [];
+  // Processes and keys started outside BenchChild (the sync part of the kill scenario): undone first.
+  const steps: Array<() => Promise<void>> = [];
   let database: BenchDatabase | undefined;
   let cleaned = false;
   const cleanup = async () => {
     if (cleaned) return;
     cleaned = true;
+    for (const step of steps.reverse()) await step().catch(() => undefined);
     for (const c of children.reverse()) await c.stop().catch(() => undefined);
     await database?.drop().catch((err) => log(`could not drop schema ${database?.schema}: ${(err as Error).message}`));
     await dropRedisPrefix(queuePrefix).catch(() => undefined);
@@ -86,6 +92,9 @@ async function main(): Promise<void> {
     const tokens = {
       regisseur: await issueDevToken(hubDir, { role: 'regisseur' }),
       wmo: await issueDevToken(hubDir, { role: 'wmo-consulent' }),
+      // Starts and the sync kill watch through the API as a caller of their own: whatever a load
+      // run used up of a per-caller limit is not theirs.
+      watcher: await issueDevToken(hubDir, { role: 'wmo-consulent', sub: 'bench-change-watcher' }),
     };
     const { env, kennisgevingUrl } = hubEnv({
       databaseUrl: database.url,
@@ -95,10 +104,16 @@ async function main(): Promise<void> {
       subgraphs: SUBGRAPHS.length,
       inhabitants: options.inhabitants,
       standIns: standIns.info,
+      shed: { maxInFlight: options.shedInFlight, maxEventLoopDelayMs: options.shedLoopDelayMs },
     });
     log('A: starting the hub; its first full sync is the sync figure');
-    const hub = await BenchChild.start<HubInfo>('hub', { queuePrefix, env }, { logFile: childLog });
+    // The same start serves A's restart on the same database, queue prefix and ports at the end.
+    const startA = () => BenchChild.start<HubInfo>('hub', { queuePrefix, env }, { logFile: childLog });
+    const probe: Probe = { port: Number(env.PORT), token: tokens.watcher, bsn: standIns.info.probeBsn };
+    const firstStart = await timedHubStart(startA, probe);
+    const hub = firstStart.hub;
     children.push(hub);
+    log(`A: /readyz 200 ${(firstStart.timing.readyMs / 1000).toFixed(1)} s after the spawn, first answer at ${(firstStart.timing.answerMs / 1000).toFixed(1)} s`);
     const counts = await readModelCounts(db);
     if (options.analyze) {
       await db.exec('ANALYZE brp_persoon; ANALYZE dossier_record; ANALYZE toestemming');
@@ -119,9 +134,67 @@ async function main(): Promise<void> {
     log(`S1: ${households.length} households of 4–6; S2: ${persons.length} persons with Wmo; ${consents} consents registered for the regisseur`);
     if (households.length === 0 || persons.length === 0) throw new Error('the read model has no households of 4–6 or no Wmo clients: the sync did not fill it');
 
+    // --- overload: A alone, S1 past saturation (its own callers, so its audit records are its own) --
+    const overload = () => {
+      const next = cycle(households);
+      const shipped = options.shedInFlight === undefined && options.shedLoopDelayMs === undefined;
+      return measureOverload({
+        target: { variant: 'A', child: hub, url: hub.info.url, headers: { 'x-purpose': 'INTEGRALE_AANPAK' }, body: () => gatewayBody(S1_QUERY, next().leden[0]) },
+        db,
+        dataDir: hubDir,
+        rampS: options.rampS,
+        overloadS: options.overloadS,
+        overloadConnections: options.overloadConnections,
+        floodConnections: options.floodConnections,
+        floodS: options.floodS,
+        shedding: { ...hub.info.shedding, shipped },
+        log,
+      });
+    };
+    if (options.overloadOnly) {
+      // A has served nothing yet: warm it up as the S1 runs would have.
+      const next = cycle(households);
+      await runLoad({ url: hub.info.url, headers: { authorization: `Bearer ${tokens.regisseur}`, 'x-purpose': 'INTEGRALE_AANPAK' }, body: () => gatewayBody(S1_QUERY, next().leden[0]), connections: options.connections, durationS: Math.max(2, options.warmupS) });
+      process.stdout.write(`${overloadSection(await overload()).join('\n')}\n`);
+      log('--overload-only: nothing written');
+      return;
+    }
+
     // --- incremental change-to-visible (idle system) -----------------------------------------
     const incremental = await measureIncremental(standIns, hub.info.url, tokens.wmo, options.incrementalSamples);
     log(`incremental: p95 ${incremental.p95.toFixed(0)} ms over ${incremental.samples} changes`);
+
+    // --- the sync part killed mid-series, then A restarted: last, as A is not the same after -------
+    const resilience = async (): Promise<Pick<BenchReport, 'syncKill' | 'starts'>> => {
+      log(`kill: ${options.killChanges} GWS changes at ${options.killRatePerS}/s; the sync part is SIGKILLed after half of them and started again`);
+      const syncKill = await measureSyncKill({
+        standIns,
+        db,
+        databaseUrl: database!.url,
+        dataDir: hubDir,
+        inhabitants: options.inhabitants,
+        gatewayUrl: hub.info.url,
+        token: tokens.watcher,
+        changes: options.killChanges,
+        ratePerS: options.killRatePerS,
+        logFile: childLog,
+        log,
+        onCleanup: (step) => steps.push(step),
+      });
+      await standIns.call('setKennisgevingUrl', { url: kennisgevingUrl });
+      log(`kill: p50 ${syncKill.p50.toFixed(0)} ms, p95 ${syncKill.p95.toFixed(0)} ms, max ${syncKill.max.toFixed(0)} ms; ${syncKill.lost} of ${syncKill.changes} changes lost; ${syncKill.inFlight.length} job(s) in flight at the kill`);
+      log('restart: stopping A, then starting it again on the same database and queue prefix');
+      const { hub: restarted, restart } = await measureRestart(hub, startA, probe);
+      children.push(restarted);
+      log(`restart: /readyz 200 ${(restart.readyMs / 1000).toFixed(1)} s after the spawn (first start ${(firstStart.timing.readyMs / 1000).toFixed(1)} s); catch-up full sync ${restart.catchUpOk ? `${restart.catchUpSeconds.toFixed(1)} s` : 'failed'}`);
+      return { syncKill, starts: { first: firstStart.timing, restart } };
+    };
+    if (options.resilienceOnly) {
+      const figures = await resilience();
+      process.stdout.write(`${resilienceSection({ incremental, sync: { inhabitants: standIns.info.inhabitants, seconds: hub.info.syncSeconds, persons: counts.persons, dossierRecords: counts.dossierRecords, sourceRecords: standIns.info.sourceRecords }, ...figures }).join('\n')}\n`);
+      log('--resilience-only: nothing written');
+      return;
+    }
 
     // --- B, C, D ------------------------------------------------------------------------------
     log('B, C, D: starting');
@@ -211,6 +284,10 @@ async function main(): Promise<void> {
     const rss: RssGrowth[] = [];
     for (const target of rssTargets) rss.push(await rssGrowth(target, options));
 
+    // --- overload ------------------------------------------------------------------------------
+    log(`overload: S1 against A at ${RAMP_TEXT} connections for ${options.rampS} s each, then twice the saturating count for ${options.overloadS} s and ${options.floodConnections} for ${options.floodS} s`);
+    const overloaded = await overload();
+
     // --- profile --------------------------------------------------------------------------------
     let profile: BenchReport['profile'];
     if (options.profile) {
@@ -228,12 +305,15 @@ async function main(): Promise<void> {
       }
     }
 
+    const resilient = await resilience();
+
     const report: BenchReport = {
       options,
       startedAt: new Date(startedAt).toISOString(),
       seconds: (Date.now() - startedAt) / 1000,
       sync: { inhabitants: standIns.info.inhabitants, seconds: hub.info.syncSeconds, persons: counts.persons, dossierRecords: counts.dossierRecords, sourceRecords: standIns.info.sourceRecords },
       incremental,
+      ...resilient,
       S1: s1,
       S1Floor: s1Floor,
       slowestDomain: slowest,
@@ -244,6 +324,7 @@ async function main(): Promise<void> {
       S2: s2,
       S3: s3Rows,
       rss,
+      overload: overloaded,
       audit: audit.tables.length === 0 ? null : { tables: audit.tables, records: audit.records, seconds: audit.seconds, requests: audit.requests },
       correctness,
       profile,

@@ -25,6 +25,8 @@ export interface VariantSummary {
   perRequest: PerRequest;
   /** Non-2xx answers, socket errors and timeouts over all measured runs. */
   failed: number;
+  /** Of the non-2xx answers: refused for load (503) and for rate (429), over all measured runs. */
+  refused: { shed: number; limited: number };
 }
 
 export function summarize(runs: LoadResult[], counters: PerRequest, peakRssBytes: number): VariantSummary {
@@ -44,5 +46,6 @@ export function summarize(runs: LoadResult[], counters: PerRequest, peakRssBytes
     peakRssMb: peakRssBytes / (1024 * 1024),
     perRequest: counters,
     failed: runs.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
+    refused: { shed: runs.reduce((s, r) => s + (r.statuses[503] ?? 0), 0), limited: runs.reduce((s, r) => s + (r.statuses[429] ?? 0), 0) },
   };
 }
