@@ -5,6 +5,7 @@ import type { OpaqueIds } from '../lib/opaque';
 import { badUserInput, checkPeriod } from '../lib/errors';
 import { subjectsWithRecords } from '../read-model';
 import { destructionRecords, type DestructionRecord } from '../retention';
+import type { ReportLabels } from './labels';
 import { AUDIT_COLUMNS, recordFromRow, type AuditActor, type AuditRecord, type AuditRow } from './record';
 import type { Verwerkingsregister } from './register';
 import { detectSnuffelen, ROLE_DOMAIN, type SnuffelDrempels, type SnuffelSignaal } from './snuffel';
@@ -38,14 +39,38 @@ export interface Page<T> {
 /** A destruction record, as the privacy officer's API shows it. */
 export type VernietigingRow = DestructionRecord;
 
-export interface InzageRegelRow {
-  tijdstip: string;
+/** A field coordinate with what it means (audit/labels.ts). */
+export interface InzageGegeven {
+  veld: string;
+  omschrijving: string;
+}
+
+/** Who, for which purpose and in words: the codes as recorded, each beside its meaning. */
+interface InzageWie {
   organisatie: string;
+  organisatieNaam: string;
   rollen: string[];
+  rolNamen: string[];
   doel: string;
+  /** The purpose in words: the processing activity it belongs to in the register (AVG art. 30). */
+  doelOmschrijving: string;
+}
+
+export interface InzageRegelRow extends InzageWie {
+  tijdstip: string;
   verwerkingsactiviteit: string;
   bron: string;
+  /** Field coordinates, as the log has them: for machines, and for the privacy officer's look-ups in auditRecords. */
   velden: string[];
+  gegevens: InzageGegeven[];
+}
+
+export interface InzageSamenvattingRow extends InzageWie {
+  aantal: number;
+  eerste: string;
+  laatste: string;
+  velden: string[];
+  gegevens: InzageGegeven[];
 }
 
 export interface InzageRapportData {
@@ -54,8 +79,11 @@ export interface InzageRapportData {
   tot: string | null;
   opgesteldOp: string;
   verantwoordelijke: string;
+  /** Disclosures to an organisation's staff for their tasks: art. 15 (1)(a)–(c). */
   verstrekkingen: InzageRegelRow[];
-  samenvatting: Array<{ organisatie: string; rollen: string[]; doel: string; aantal: number; eerste: string; laatste: string; velden: string[] }>;
+  samenvatting: InzageSamenvattingRow[];
+  /** The privacy officer's own processing (purpose AUDIT), apart: see `isToezicht`. */
+  toezicht: InzageRegelRow[];
 }
 
 export interface SnuffelRapportData {
@@ -80,9 +108,27 @@ export const SNUFFEL_MAX_DAYS = 366;
 /** Most disclosures one subject-access report lists; beyond it the report says so (never silently short). */
 export const MAX_INZAGE = 20_000;
 
-/** Reads of the audit log and the destruction records: each one query (or a few) at the root, none per parent. */
-export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds): AuditReports {
+/**
+ * Supervision: what the privacy officer processed under purpose AUDIT (reading a person's log
+ * entries, the subject-access report itself, a snuffel signal naming the person, a destruction
+ * request filed on their behalf). It is processing, so the person is told of it (CJEU C-579/21:
+ * consultations, their dates and purposes); but the officer is no recipient in the sense of AVG
+ * art. 4 (9) and 15 (1)(c): these look-ups serve the controller's own supervision (art. 5 (2),
+ * 39) or the person's own request. Listed among the disclosures they would read as if the officer
+ * had been given the person's file, and every report would add a line to the next; so the report
+ * shows them apart, under `toezicht`.
+ */
+export function isToezicht(r: Pick<AuditRecord, 'doel'>): boolean {
+  return r.doel === 'AUDIT';
+}
+
+/**
+ * Reads of the audit log and the destruction records: each one query (or a few) at the root,
+ * none per parent. `labels` words the subject-access report (audit/labels.ts).
+ */
+export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds, labels: ReportLabels): AuditReports {
   const { page, read: readCursor } = pager(ids);
+  const gegevens = (velden: string[]): InzageGegeven[] => velden.map((veld) => ({ veld, omschrijving: labels.field(veld) }));
   return {
     source,
 
@@ -130,26 +176,39 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds):
       if (rows.length > MAX_INZAGE) {
         throw badUserInput(`the report would list more than ${MAX_INZAGE} disclosures; expected a period (van, tot) that holds fewer`);
       }
-      const verstrekkingen = rows.map(recordFromRow).map((r) => ({
-        tijdstip: r.tijdstip,
-        organisatie: r.actor.organisatie,
-        rollen: r.actor.rollen,
-        doel: r.doel,
-        verwerkingsactiviteit: r.verwerkingsactiviteit,
-        bron: r.bron,
-        velden: r.verstrekt,
-      }));
-      const groups = new Map<string, InzageRapportData['samenvatting'][number] & { set: Set<string> }>();
+      const regels = rows.map(recordFromRow).map(
+        (r): InzageRegelRow => ({
+          tijdstip: r.tijdstip,
+          organisatie: r.actor.organisatie,
+          organisatieNaam: labels.organisation(r.actor.organisatie),
+          rollen: r.actor.rollen,
+          rolNamen: r.actor.rollen.map(labels.role),
+          doel: r.doel,
+          // The record's own activity, so a purpose whose activity was since retired still reads as it was.
+          doelOmschrijving: source.register.activity(r.verwerkingsactiviteit)?.naam ?? r.doel,
+          verwerkingsactiviteit: r.verwerkingsactiviteit,
+          bron: r.bron,
+          velden: r.verstrekt,
+          gegevens: gegevens(r.verstrekt),
+        }),
+      );
+      const verstrekkingen = regels.filter((r) => !isToezicht(r));
+      const toezicht = regels.filter(isToezicht);
+      const groups = new Map<string, { first: InzageRegelRow; aantal: number; laatste: string; set: Set<string> }>();
       for (const v of verstrekkingen) {
         const key = JSON.stringify([v.organisatie, v.rollen, v.doel]);
-        const g = groups.get(key) ?? { organisatie: v.organisatie, rollen: v.rollen, doel: v.doel, aantal: 0, eerste: v.tijdstip, laatste: v.tijdstip, velden: [], set: new Set<string>() };
+        const g = groups.get(key) ?? { first: v, aantal: 0, laatste: v.tijdstip, set: new Set<string>() };
         g.aantal += 1;
         g.laatste = v.tijdstip;
         for (const f of v.velden) g.set.add(f);
         groups.set(key, g);
       }
-      const samenvatting = [...groups.values()].map(({ set, ...g }) => ({ ...g, velden: [...set].sort() }));
-      return { betrokkene: bsn, van, tot, opgesteldOp: new Date().toISOString(), verantwoordelijke: source.register.verantwoordelijke, verstrekkingen, samenvatting };
+      const samenvatting = [...groups.values()].map(({ first, aantal, laatste, set }): InzageSamenvattingRow => {
+        const { organisatie, organisatieNaam, rollen, rolNamen, doel, doelOmschrijving } = first;
+        const velden = [...set].sort();
+        return { organisatie, organisatieNaam, rollen, rolNamen, doel, doelOmschrijving, aantal, eerste: first.tijdstip, laatste, velden, gegevens: gegevens(velden) };
+      });
+      return { betrokkene: bsn, van, tot, opgesteldOp: new Date().toISOString(), verantwoordelijke: source.register.verantwoordelijke, verstrekkingen, samenvatting, toezicht };
     },
 
     async snuffel(van, tot, drempels) {
@@ -207,28 +266,56 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds):
   };
 }
 
-/** The subject-access report as a JSON file: what the person is given. */
-export function inzageJson(r: InzageRapportData): { bestandsnaam: string; mediaType: string; inhoud: string } {
-  const { betrokkene, van, tot, opgesteldOp, verantwoordelijke, samenvatting, verstrekkingen } = r;
+/**
+ * The subject-access report as a JSON file: what the person is given. Each line has the codes as
+ * the log records them beside their meaning (`organisatie` and `organisatieNaam`, a field's
+ * `veld` and `omschrijving`), so a program can rely on the one and a person read the other.
+ */
+export function inzageJson(r: InzageRapportData, register: Verwerkingsregister): { bestandsnaam: string; mediaType: string; inhoud: string } {
+  const { betrokkene, van, tot, opgesteldOp, verantwoordelijke, samenvatting, verstrekkingen, toezicht } = r;
+  const metGrondslag = (v: InzageRegelRow) => ({ ...v, grondslag: register.activity(v.verwerkingsactiviteit)?.grondslag ?? null });
   return {
     bestandsnaam: `inzage-${opgesteldOp.slice(0, 10)}.json`,
     mediaType: 'application/json',
-    inhoud: JSON.stringify({ betrokkene, periode: { van, tot }, opgesteldOp, verantwoordelijke, samenvatting, verstrekkingen }, null, 2),
+    inhoud: JSON.stringify({ betrokkene, periode: { van, tot }, opgesteldOp, verantwoordelijke, samenvatting, verstrekkingen: verstrekkingen.map(metGrondslag), toezicht: toezicht.map(metGrondslag) }, null, 2),
   };
 }
 
-/** The same report as CSV (RFC 4180, header row), one line per disclosure. */
+/**
+ * The same report as CSV (RFC 4180, header row), one line per disclosure, then one per
+ * supervisory look-up (`soort` says which). New columns come after the earlier ones, so a reader
+ * that takes columns by position still finds them where they were.
+ */
 export function inzageCsv(r: InzageRapportData, register: Verwerkingsregister): { bestandsnaam: string; mediaType: string; inhoud: string } {
-  const inhoud = stringify(
-    r.verstrekkingen.map((v) => {
-      const a = register.activity(v.verwerkingsactiviteit);
-      return [v.tijdstip, v.organisatie, v.rollen.join(' '), v.doel, v.verwerkingsactiviteit, a?.naam ?? '', a?.grondslag ?? '', v.bron, v.velden.join(' ')];
-    }),
-    { header: true, columns: ['tijdstip', 'organisatie', 'rollen', 'doel', 'verwerkingsactiviteit', 'naam_verwerkingsactiviteit', 'grondslag', 'bron', 'velden'], record_delimiter: 'windows' },
-  );
+  const line = (soort: string) => (v: InzageRegelRow) => {
+    const a = register.activity(v.verwerkingsactiviteit);
+    return [v.tijdstip, v.organisatie, v.rollen.join(' '), v.doel, v.verwerkingsactiviteit, a?.naam ?? '', a?.grondslag ?? '', v.bron, v.velden.join(' '), soort, v.organisatieNaam, v.rolNamen.join('; '), v.gegevens.map((g) => g.omschrijving).join('; ')];
+  };
+  const inhoud = stringify([...r.verstrekkingen.map(line('verstrekking')), ...r.toezicht.map(line('toezicht'))], {
+    header: true,
+    columns: [...INZAGE_CSV_COLUMNS],
+    record_delimiter: 'windows',
+  });
   // No BSN in file names: they travel further than the contents (mail subjects, download lists).
   return { bestandsnaam: `inzage-${r.opgesteldOp.slice(0, 10)}.csv`, mediaType: 'text/csv; charset=utf-8', inhoud };
 }
+
+/** The CSV's header row. */
+export const INZAGE_CSV_COLUMNS = [
+  'tijdstip',
+  'organisatie',
+  'rollen',
+  'doel',
+  'verwerkingsactiviteit',
+  'naam_verwerkingsactiviteit',
+  'grondslag',
+  'bron',
+  'velden',
+  'soort',
+  'naam_organisatie',
+  'namen_rollen',
+  'gegevens',
+] as const;
 
 function pageSize(first: number | null | undefined): number {
   const n = first ?? 50;

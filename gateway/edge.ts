@@ -27,7 +27,7 @@ export interface EdgeLimits {
 export const DEFAULT_EDGE_LIMITS: EdgeLimits = {
   bodyLimit: 256 * 1024,
   rateLimits: { windowMs: 60_000, perRole: { partner: 300 }, default: 1200, anonymous: 120 },
-  shed: { maxInFlight: 64, maxEventLoopDelayMs: 250, retryAfterS: 1 },
+  shed: { maxInFlight: 16, maxEventLoopDelayMs: 250, retryAfterS: 1 },
 };
 
 /** Who a GraphQL request comes from, as far as the rate limit needs to know: set by the authenticate hook. */

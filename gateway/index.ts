@@ -1,7 +1,7 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { buildSchema, GraphQLError } from 'graphql';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
 import nodeFetch from 'node-fetch';
@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { INTERNAL_CONTEXT_HEADER, isPurpose, type Actor, type InternalContextSigner, type Purpose, type OrganisationRegister, type RequestContext, type Rules } from '../policy';
 import { gracefulClose } from '../lib/drain';
 import { apolloQueryOptions, createQueryAnalyzer, parseQuery, selectOperation } from '../lib/query-limits';
+import { registerWeb, type WebOptions } from './web';
 import { createEdge, DEFAULT_EDGE_LIMITS, guard, mediaTypeFor, sendError, type EdgeLimits } from './edge';
 import { AuthError, type TokenVerifier } from './auth';
 import { TrustedDocuments } from './trusted-documents';
@@ -35,6 +36,14 @@ export interface GatewayOptions {
   readiness: () => Promise<{ ready: boolean; checks: Record<string, boolean>; sources?: Record<string, unknown> }>;
   /** The API schema callers see (gateway/api-schema.graphql): what documents are measured against. */
   apiSchemaSdl: string;
+  /**
+   * More routes that need an authenticated caller (e.g. the audit log's LDV read API). They are
+   * registered beside POST /graphql, and must use `onRequest` on each route: then they are shed,
+   * authenticated and rate-limited the same way, and `caller(request)` gives who asks and why.
+   */
+  routes?: (scope: FastifyInstance, guards: { onRequest: onRequestHookHandler[]; caller(request: FastifyRequest): { actor: Actor; purpose: Purpose } }) => Promise<void>;
+  /** The pages (explorer, privacy console), development tokens and CORS; unset: none of them. */
+  web?: WebOptions;
   /** Body size, rate limits and load shedding. @defaultValue DEFAULT_EDGE_LIMITS */
   limits?: EdgeLimits;
   port?: number;
@@ -143,10 +152,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const r: { ready: boolean; checks: Record<string, boolean>; sources?: Record<string, unknown> } = await options.readiness().catch(() => ({ ready: false, checks: {} }));
     return reply.code(r.ready ? 200 : 503).send({ status: r.ready ? 'ready' : 'not ready', checks: r.checks, ...(r.sources ? { sources: r.sources } : {}) });
   });
+  const web = options.web ? await registerWeb(app, options.web) : undefined;
   app.route({
     method: ['GET', 'PUT', 'PATCH', 'DELETE'],
     url: '/graphql',
-    handler: (request, reply) => sendError(reply.header('allow', 'POST'), { status: 405, code: 'METHOD_NOT_ALLOWED', message: `Expected POST, got ${request.method}` }, mediaTypeFor(request.headers.accept) ?? 'application/json'),
+    handler: (request, reply) => {
+      // A browser opening the endpoint gets the explorer, where it is enabled.
+      if (request.method === 'GET' && /\btext\/html\b/.test(request.headers.accept ?? '') && web?.explorerPage(reply)) return reply;
+      return sendError(reply.header('allow', 'POST'), { status: 405, code: 'METHOD_NOT_ALLOWED', message: `Expected POST, got ${request.method}` }, mediaTypeFor(request.headers.accept) ?? 'application/json');
+    },
   });
 
   /**
@@ -178,6 +192,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   await app.register(async (scope) => {
     const onRequest = await guard(scope, limits, authenticate);
+    // Other authenticated routes of the hub (options.routes) sit behind the same guard: shed,
+    // authenticated, rate-limited; their handlers run only for a caller who passed.
+    await options.routes?.(scope, { onRequest, caller: (request) => authenticated.get(request)! });
     scope.post('/graphql', { onRequest }, async (request, reply) => {
       const mediaType = mediaTypeFor(request.headers.accept);
       if (!mediaType) return sendError(reply, { status: 406, code: 'BAD_REQUEST', message: 'Expected Accept: application/graphql-response+json or application/json' });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AuditLog, AuditSigner, devSigningKey, parseSigningKey, parseTrustedKeys } from '../audit';
+import { AuditLog, AuditSigner, devSigningKey, ldvRoutes, parseSigningKey, parseTrustedKeys } from '../audit';
 import { createBrpClient } from '../adapters/brp';
 import { startBrpSimulator } from '../adapters/brp/simulator';
 import { createGwsClient, type StufSysteem } from '../adapters/gws';
@@ -11,14 +11,14 @@ import { startJeugdSimulator } from '../adapters/jeugd/simulator';
 import { listExports, readExport } from '../adapters/las';
 import { createLasSimulator } from '../adapters/las/simulator';
 import { join } from 'node:path';
-import { createTokenVerifier } from '../gateway/auth';
+import { createTokenVerifier, issueDevToken } from '../gateway/auth';
 import { startGateway, type RunningGateway } from '../gateway';
 import { parseRateLimits, parseSubgraphUrls, staleAfterMs, type Config } from '../lib/config';
 import { DEFAULT_EDGE_LIMITS, type EdgeLimits } from '../gateway/edge';
 import type { Db } from '../lib/db';
 import { devIdKey, OpaqueIds } from '../lib/opaque';
 import type { Municipality } from '../municipality/types';
-import { InternalContextSigner, loadOrganisations, loadRules, Policy, type OrganisationRegister, type Rules } from '../policy';
+import { InternalContextSigner, loadOrganisations, loadRules, Policy, type OrganisationRegister, type Role, type Rules } from '../policy';
 import { PersonDirectory, syncHealth } from '../read-model';
 import { redisReachable } from './redis';
 import { SUBGRAPHS } from '../subgraphs';
@@ -207,6 +207,16 @@ export async function startGatewayPart(
     supergraphSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8'),
     apiSchemaSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'api-schema.graphql'), 'utf8'),
     limits: edgeLimits(config),
+    web: {
+      explorer: config.devAuth || config.EXPLORER_ENABLED === 'true',
+      consoleAuth: config.devAuth
+        ? { auth: 'dev' }
+        : config.CONSOLE_OIDC_CLIENT_ID
+          ? { auth: 'oidc', issuer: config.AUTH_ISSUER!, clientId: config.CONSOLE_OIDC_CLIENT_ID, audience: config.AUTH_AUDIENCE! }
+          : { auth: 'none' },
+      ...(config.devAuth ? { devTokens: (claims: { role: Role; org?: string; sub?: string }) => issueDevToken(config.DATA_DIR, claims) } : {}),
+      corsOrigins: config.CORS_ORIGINS?.split(',') ?? [],
+    },
     subgraphUrls: options.urls,
     verifyToken: await createTokenVerifier(
       config.devAuth
@@ -217,6 +227,7 @@ export async function startGatewayPart(
     organisations: policy.organisations,
     signer: policy.signer,
     recordRequest: (request, status) => policy.audit.recordRequest(request, status),
+    routes: ldvRoutes({ db, audit: policy.audit, rules: policy.rules, registerBaseUri: config.LDV_REGISTER_BASE_URI }),
     port: options.randomPorts ? 0 : config.PORT,
     host: config.HOST,
     readiness: () => readiness(config, db, options.redisUrl ?? config.REDIS_URL, options.firstSyncDone, policy.clock),

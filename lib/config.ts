@@ -75,6 +75,15 @@ const schema = z.object({
   AUDIT_TRUSTED_KEYS: z.string().regex(/^[A-Za-z0-9._:-]+=[A-Za-z0-9+/=]+(,[A-Za-z0-9._:-]+=[A-Za-z0-9+/=]+)*$/, 'expected keyId=base64 pairs separated by commas').optional(),
   /** How often each audit log stream's head is signed (ms). */
   AUDIT_SIGN_INTERVAL_MS: z.coerce.number().int().min(100).default(10000),
+  /**
+   * Where the municipality publishes its register of processing activities: the LDV read API
+   * (audit/ldv.ts) gives each log record's activity as this URI with the activity's id appended.
+   * Unset: a URN that names the activity without pretending to be a page someone can open.
+   */
+  LDV_REGISTER_BASE_URI: z
+    .string()
+    .refine((v) => URL.canParse(v) && !/[\s?#]/.test(v) && /[/:]$/.test(v), 'expected an absolute URI ending in / or : without ? or #, e.g. https://www.gemeente.nl/verwerkingsregister/')
+    .default('urn:ontschot:verwerkingsactiviteit:'),
   /** Port of the first subgraph; the others follow in a fixed order. */
   SUBGRAPH_BASE_PORT: port.default(4101),
   /** Where the gateway finds each subgraph when parts run apart: `brp=http://…/graphql,wmo=…`. */
@@ -164,9 +173,15 @@ const schema = z.object({
    */
   RATE_LIMITS: z.string().regex(/^[a-z-]+=[0-9]{1,9}(,[a-z-]+=[0-9]{1,9})*$/, 'expected name=number pairs separated by commas').optional(),
   /** Load shedding: GraphQL requests in flight at once; one more is refused with 503 and Retry-After. */
-  SHED_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
+  SHED_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(16),
   /** Load shedding: mean event-loop delay (ms) past which new GraphQL requests are refused with 503; 0 switches the check off. */
   SHED_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  /** Origins (scheme://host[:port], comma-separated) whose pages may call the API from the browser (CORS); unset: none. */
+  CORS_ORIGINS: z.string().regex(/^https?:\/\/[^,\s/]+(,https?:\/\/[^,\s/]+)*$/, 'expected origins like https://app.example.nl separated by commas').optional(),
+  /** Serve the API explorer at GET /graphql in production too (it is always on in development mode). */
+  EXPLORER_ENABLED: z.enum(['true', 'false']).default('false'),
+  /** OIDC client id of the privacy console (authorization code + PKCE against AUTH_ISSUER); unset in production: the console cannot sign in. */
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
   /** Retry-After (s) of a shed request. */
   SHED_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(1),
 });

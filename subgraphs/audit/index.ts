@@ -1,4 +1,4 @@
-import { createAuditReports, loadVerwerkingsregister } from '../../audit';
+import { createAuditReports, loadVerwerkingsregister, reportLabels } from '../../audit';
 import { loadSubgraphSdl } from '../common/sdl';
 import type { SubgraphDefinition, SubgraphDeps } from '../common/server';
 import type { AuditLoaders } from './loaders';
@@ -15,6 +15,8 @@ export const typeDefs = loadSubgraphSdl(__dirname, [], { header: false });
 export function auditSubgraph(deps: SubgraphDeps): SubgraphDefinition<AuditLoaders> {
   // Without the process's audit log (a bench of bare subgraphs) verification cannot run; the
   // register is still needed to describe processing activities.
-  const loaders = createAuditReports(deps.db, deps.audit ?? { register: loadVerwerkingsregister(), verify: () => Promise.reject(new Error('no audit log in this process')) }, deps.ids);
+  const source = deps.audit ?? { register: loadVerwerkingsregister(), verify: () => Promise.reject(new Error('no audit log in this process')) };
+  // Organisations by the register this hub runs with (ORGANISATION_REGISTER), fields by the schema's descriptions.
+  const loaders = createAuditReports(deps.db, source, deps.ids, reportLabels({ organisations: deps.policy.organisations }));
   return { name: 'audit', typeDefs, resolvers, createLoaders: () => loaders };
 }

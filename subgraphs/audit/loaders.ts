@@ -12,4 +12,4 @@ export type SnuffelSignaalParent = SnuffelSignaal;
 export type VernietigingPage = Page<VernietigingRow>;
 /** A processing activity as a parent: its id; the register supplies the rest. */
 export type VerwerkingsactiviteitRef = string;
-export type { InzageRapportData, InzageRegelRow, SnuffelRapportData, VernietigingRow } from '../../audit';
+export type { InzageRapportData, InzageRegelRow, InzageSamenvattingRow, SnuffelRapportData, VernietigingRow } from '../../audit';

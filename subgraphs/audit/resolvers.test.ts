@@ -1,4 +1,5 @@
-import { createAuditReports, loadVerwerkingsregister } from '../../audit';
+import { createAuditReports, loadVerwerkingsregister, reportLabels } from '../../audit';
+import { loadOrganisations } from '../../policy';
 import type { Db } from '../../lib/db';
 import { OpaqueIds } from '../../lib/opaque';
 import { resolvers as toestemmingResolvers } from '../toestemming/resolvers';
@@ -18,11 +19,13 @@ const untouchable: Db = new Proxy({} as Db, {
   },
 });
 
+const labels = reportLabels({ organisations: loadOrganisations() });
+
 function context() {
   const recorder = { disclosed: jest.fn(), processedWithoutSubject: jest.fn() };
   return {
     policy: { guardUnscoped: jest.fn(), recorder },
-    loaders: createAuditReports(untouchable, { register: loadVerwerkingsregister(), verify: () => Promise.reject(new Error('not here')) }, new OpaqueIds('resolver-test-id-key-of-32-characters!')),
+    loaders: createAuditReports(untouchable, { register: loadVerwerkingsregister(), verify: () => Promise.reject(new Error('not here')) }, new OpaqueIds('resolver-test-id-key-of-32-characters!'), labels),
   };
 }
 

@@ -85,7 +85,7 @@ export const resolvers: Resolvers = {
   },
 
   InzageRapport: {
-    json: (r) => inzageJson(r),
+    json: (r, _args, ctx) => inzageJson(r, ctx.loaders.source.register),
     csv: (r, _args, ctx) => inzageCsv(r, ctx.loaders.source.register),
   },
 };

@@ -123,18 +123,72 @@ describe('field-level access audit (Postgres)', () => {
   });
 
   it('gives the subject-access report for one person as data, JSON and CSV, without naming employees', async () => {
-    const res = await officer('{ inzageRapport(burgerservicenummer: "999990019") { betrokkene verstrekkingen { organisatie rollen doel bron velden verwerkingsactiviteit { id grondslag } } samenvatting { organisatie doel aantal velden } json { bestandsnaam mediaType inhoud } csv { bestandsnaam mediaType inhoud } } }');
+    const res = await officer('{ inzageRapport(burgerservicenummer: "999990019") { betrokkene verstrekkingen { organisatie rollen doel bron velden verwerkingsactiviteit { id grondslag } } samenvatting { organisatie doel aantal velden } toezicht { doel } json { bestandsnaam mediaType inhoud } csv { bestandsnaam mediaType inhoud } } }');
     expect(res.errors).toBeUndefined();
     const r = res.data!.inzageRapport;
     expect(r.verstrekkingen).toContainEqual({ organisatie: 'gemeente', rollen: ['wmo-consulent'], doel: 'WMO_ONDERSTEUNING', bron: 'wmo', velden: expect.arrayContaining(['WmoVoorziening.productCode']), verwerkingsactiviteit: { id: 'VA-SD-01', grondslag: expect.stringContaining('Wmo 2015') } });
     expect(r.samenvatting).toContainEqual(expect.objectContaining({ organisatie: 'gemeente', doel: 'WMO_ONDERSTEUNING' }));
     expect(r.json).toMatchObject({ mediaType: 'application/json', bestandsnaam: expect.stringMatching(/^inzage-\d{4}-\d{2}-\d{2}\.json$/) });
-    expect(JSON.parse(r.json.inhoud)).toMatchObject({ betrokkene: '999990019', verstrekkingen: expect.any(Array) });
+    expect(JSON.parse(r.json.inhoud)).toMatchObject({ betrokkene: '999990019', verstrekkingen: expect.any(Array), toezicht: expect.any(Array) });
     expect(r.csv.mediaType).toBe('text/csv; charset=utf-8');
     const lines = r.csv.inhoud.trim().split('\r\n');
-    expect(lines[0]).toBe('tijdstip,organisatie,rollen,doel,verwerkingsactiviteit,naam_verwerkingsactiviteit,grondslag,bron,velden');
-    expect(lines.length).toBe(r.verstrekkingen.length + 1);
+    expect(lines[0]).toBe('tijdstip,organisatie,rollen,doel,verwerkingsactiviteit,naam_verwerkingsactiviteit,grondslag,bron,velden,soort,naam_organisatie,namen_rollen,gegevens');
+    expect(lines.length).toBe(r.verstrekkingen.length + r.toezicht.length + 1);
     expect(r.csv.inhoud + r.json.inhoud).not.toContain('dev-wmo-consulent');
+  });
+
+  it('words the report for the person: each field by its label from the schema, each code by its meaning', async () => {
+    const res = await officer(`{ inzageRapport(burgerservicenummer: "999990019") {
+      verstrekkingen { organisatie organisatieNaam rollen rolNamen doel doelOmschrijving bron gegevens { veld omschrijving } }
+      samenvatting { organisatieNaam rolNamen doelOmschrijving gegevens { veld omschrijving } } } }`);
+    expect(res.errors).toBeUndefined();
+    const r = res.data!.inzageRapport;
+    expect(r.verstrekkingen).toContainEqual({
+      organisatie: 'gemeente',
+      organisatieNaam: 'Gemeente (test)',
+      rollen: ['wmo-consulent'],
+      rolNamen: ['Wmo-consulent'],
+      doel: 'WMO_ONDERSTEUNING',
+      doelOmschrijving: expect.stringContaining('maatschappelijke ondersteuning'),
+      bron: 'wmo',
+      gegevens: expect.arrayContaining([
+        { veld: 'WmoVoorziening.productCategorie', omschrijving: 'Productcategorie van de Wmo-voorziening' },
+        { veld: 'Persoon.wmo', omschrijving: 'Wmo-maatwerkvoorzieningen van deze persoon uit GWS' },
+      ]),
+    });
+    expect(r.verstrekkingen).toContainEqual(expect.objectContaining({ bron: 'brp', gegevens: [{ veld: 'Persoon.naam', omschrijving: 'Naam' }, { veld: 'Query.persoon', omschrijving: 'Opzoeken van de persoon in de BRP op burgerservicenummer' }] }));
+    // Whatever the log recorded, the person reads words, not coordinates.
+    const unlabelled = r.verstrekkingen.flatMap((v: Node) => v.gegevens).filter((g: Node) => g.omschrijving === g.veld);
+    expect(unlabelled).toEqual([]);
+
+    // Organisations by the register the hub runs with (here test/support/organisaties.yaml).
+    const partner = await officer('{ inzageRapport(burgerservicenummer: "999990044") { samenvatting { organisatie organisatieNaam rolNamen doelOmschrijving } } }');
+    expect(partner.data!.inzageRapport.samenvatting).toContainEqual({ organisatie: 'mee', organisatieNaam: 'MEE (test)', rolNamen: ['Medewerker van een partnerorganisatie'], doelOmschrijving: expect.stringContaining('Integrale aanpak') });
+  });
+
+  it("keeps the privacy officer's supervision out of the disclosures, apart under toezicht, and in the log", async () => {
+    await officer(RECORDS, { filter: { betrokkene: '999990020' }, first: 5 });
+    const res = await officer(`{ inzageRapport(burgerservicenummer: "999990020") {
+      verstrekkingen { doel bron } samenvatting { doel }
+      toezicht { tijdstip organisatieNaam rolNamen doel doelOmschrijving bron gegevens { veld omschrijving } }
+      json { inhoud } csv { inhoud } } }`);
+    expect(res.errors).toBeUndefined();
+    const r = res.data!.inzageRapport;
+    expect([...r.verstrekkingen, ...r.samenvatting].filter((v: Node) => v.doel === 'AUDIT')).toEqual([]);
+    expect(r.toezicht).toContainEqual({
+      tijdstip: expect.any(String),
+      organisatieNaam: 'Gemeente (test)',
+      rolNamen: ['Functionaris gegevensbescherming'],
+      doel: 'AUDIT',
+      doelOmschrijving: expect.stringContaining('Toezicht'),
+      bron: 'audit',
+      gegevens: [{ veld: 'Query.auditRecords', omschrijving: 'Regels uit het logboek van verwerkingen' }],
+    });
+    expect(JSON.parse(r.json.inhoud).toezicht).toHaveLength(r.toezicht.length);
+    expect(r.csv.inhoud).toMatch(/,toezicht,Gemeente \(test\),Functionaris gegevensbescherming,/);
+    // Apart in the report, not out of the log: the officer's reads are still there for auditRecords.
+    const logged = (await records({ betrokkene: '999990020', actor: 'dev-privacy-officer' })).filter((n) => n.doel === 'AUDIT');
+    expect(logged.map((n) => n.verstrekt)).toEqual(expect.arrayContaining([['Query.auditRecords']]));
   });
 
   it('reports a consulent who reads persons outside the Wmo caseload', async () => {

@@ -130,29 +130,59 @@ export type Bestand = {
   mediaType: Scalars['String']['output'];
 };
 
+/** Een verstrekt gegeven: de veldcoördinaat en wat zij betekent (de eerste zin van de beschrijving van dat veld in het schema). */
+export type InzageGegeven = {
+  __typename?: 'InzageGegeven';
+  omschrijving: Scalars['String']['output'];
+  veld: Scalars['String']['output'];
+};
+
 export type InzageRapport = {
   __typename?: 'InzageRapport';
   betrokkene: Scalars['String']['output'];
   csv: Bestand;
   json: Bestand;
   opgesteldOp: Scalars['String']['output'];
-  /** Per organisatie, rol en doel: hoe vaak, wanneer het eerst en laatst, welke velden. */
+  /** Per organisatie, rol en doel: hoe vaak, wanneer het eerst en laatst, welke gegevens. */
   samenvatting: Array<InzageSamenvatting>;
+  /**
+   * Toezicht: wat de functionaris gegevensbescherming (doel AUDIT) over de betrokkene verwerkte,
+   * zoals het raadplegen van zijn of haar regels in het logboek, een eerder inzagerapport of een
+   * verzoek tot vernietiging, oudste eerst. Dat is een verwerking, maar geen verstrekking aan een
+   * ontvanger: daarom staat het hier apart, en niet bij verstrekkingen of in de samenvatting.
+   */
+  toezicht: Array<InzageRegel>;
   tot?: Maybe<Scalars['String']['output']>;
   van?: Maybe<Scalars['String']['output']>;
   /** De verantwoordelijke volgens het verwerkingsregister. */
   verantwoordelijke: Scalars['String']['output'];
-  /** Elke verwerking waarbij gegevens van de betrokkene zijn verstrekt, oudste eerst. */
+  /**
+   * Elke verwerking waarbij gegevens van de betrokkene aan een organisatie zijn verstrekt voor
+   * haar taak, oudste eerst. Het toezicht van de functionaris gegevensbescherming staat apart.
+   */
   verstrekkingen: Array<InzageRegel>;
 };
 
 export type InzageRegel = {
   __typename?: 'InzageRegel';
+  /** Het onderdeel dat verwerkte: de naam van de subgraph. */
   bron: Scalars['String']['output'];
+  /** Doel als code (X-Purpose), zoals WMO_ONDERSTEUNING. */
   doel: Scalars['String']['output'];
+  /** Het doel in gewone taal: de verwerkingsactiviteit waartoe het hoort in het verwerkingsregister. */
+  doelOmschrijving: Scalars['String']['output'];
+  /** Dezelfde velden in gewone taal, in dezelfde volgorde. */
+  gegevens: Array<InzageGegeven>;
+  /** Code van de organisatie in het organisatieregister; medewerkers van de gemeente zelf: gemeente. */
   organisatie: Scalars['String']['output'];
+  /** Naam van de organisatie volgens het organisatieregister. */
+  organisatieNaam: Scalars['String']['output'];
+  /** Dezelfde rollen in gewone taal, zoals Wmo-consulent. */
+  rolNamen: Array<Scalars['String']['output']>;
+  /** Rollen als code, zoals wmo-consulent. */
   rollen: Array<Scalars['String']['output']>;
   tijdstip: Scalars['String']['output'];
+  /** Verstrekte velden als veldcoördinaten, zoals WmoVoorziening.productCode. */
   velden: Array<Scalars['String']['output']>;
   verwerkingsactiviteit: Verwerkingsactiviteit;
 };
@@ -161,25 +191,29 @@ export type InzageSamenvatting = {
   __typename?: 'InzageSamenvatting';
   aantal: Scalars['Int']['output'];
   doel: Scalars['String']['output'];
+  doelOmschrijving: Scalars['String']['output'];
   eerste: Scalars['String']['output'];
+  gegevens: Array<InzageGegeven>;
   laatste: Scalars['String']['output'];
   organisatie: Scalars['String']['output'];
+  organisatieNaam: Scalars['String']['output'];
+  rolNamen: Array<Scalars['String']['output']>;
   rollen: Array<Scalars['String']['output']>;
   velden: Array<Scalars['String']['output']>;
 };
 
 export type Query = {
   __typename?: 'Query';
-  /** Auditrecords, nieuwste eerst; stabiel gepagineerd met een cursor. */
+  /** Regels uit het logboek van verwerkingen: nieuwste eerst; stabiel gepagineerd met een cursor. */
   auditRecords: AuditRecordConnection;
   /**
    * Inzage voor één persoon (AVG art. 15): wie (organisatie en rol), wanneer, voor welk doel en
-   * welke gegevens van hem of haar zijn verstrekt, ook als JSON- en CSV-bestand. Namen van
-   * individuele medewerkers staan er niet in (HvJ EU C-579/21); die vindt de privacy officer
-   * via auditRecords.
+   * welke gegevens van hem of haar zijn verstrekt, in gewone taal, ook als JSON- en CSV-bestand;
+   * apart daarvan het toezicht van de functionaris gegevensbescherming. Namen van individuele
+   * medewerkers staan er niet in (HvJ EU C-579/21); die vindt de privacy officer via auditRecords.
    */
   inzageRapport: InzageRapport;
-  /** Signalen van snuffelen in een periode [van, tot): zie SnuffelDrempels. */
+  /** Controle op snuffelen: signalen in een periode [van, tot); zie SnuffelDrempels. */
   snuffelRapport: SnuffelRapport;
   /** Herberekent elke hashketen en controleert elke ondertekende kop; noemt de eerste breuk. */
   verifieerAuditLog: AuditVerificatie;
@@ -378,6 +412,7 @@ export type ResolversTypes = {
   AuditVerificatie: ResolverTypeWrapper<AuditVerification>;
   AuditWeigering: ResolverTypeWrapper<AuditWeigering>;
   Bestand: ResolverTypeWrapper<Bestand>;
+  InzageGegeven: ResolverTypeWrapper<InzageGegeven>;
   InzageRapport: ResolverTypeWrapper<InzageRapportData>;
   InzageRegel: ResolverTypeWrapper<InzageRegelRow>;
   InzageSamenvatting: ResolverTypeWrapper<InzageSamenvatting>;
@@ -411,6 +446,7 @@ export type ResolversParentTypes = {
   AuditVerificatie: AuditVerification;
   AuditWeigering: AuditWeigering;
   Bestand: Bestand;
+  InzageGegeven: InzageGegeven;
   InzageRapport: InzageRapportData;
   InzageRegel: InzageRegelRow;
   InzageSamenvatting: InzageSamenvatting;
@@ -520,12 +556,18 @@ export type BestandResolvers<ContextType = AuditContext, ParentType extends Reso
   mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type InzageGegevenResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['InzageGegeven'] = ResolversParentTypes['InzageGegeven']> = {
+  omschrijving?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  veld?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type InzageRapportResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['InzageRapport'] = ResolversParentTypes['InzageRapport']> = {
   betrokkene?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   csv?: Resolver<ResolversTypes['Bestand'], ParentType, ContextType>;
   json?: Resolver<ResolversTypes['Bestand'], ParentType, ContextType>;
   opgesteldOp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   samenvatting?: Resolver<Array<ResolversTypes['InzageSamenvatting']>, ParentType, ContextType>;
+  toezicht?: Resolver<Array<ResolversTypes['InzageRegel']>, ParentType, ContextType>;
   tot?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   van?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verantwoordelijke?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -535,7 +577,11 @@ export type InzageRapportResolvers<ContextType = AuditContext, ParentType extend
 export type InzageRegelResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['InzageRegel'] = ResolversParentTypes['InzageRegel']> = {
   bron?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   doel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  doelOmschrijving?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gegevens?: Resolver<Array<ResolversTypes['InzageGegeven']>, ParentType, ContextType>;
   organisatie?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisatieNaam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rolNamen?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rollen?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tijdstip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   velden?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -545,9 +591,13 @@ export type InzageRegelResolvers<ContextType = AuditContext, ParentType extends 
 export type InzageSamenvattingResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['InzageSamenvatting'] = ResolversParentTypes['InzageSamenvatting']> = {
   aantal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   doel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  doelOmschrijving?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   eerste?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gegevens?: Resolver<Array<ResolversTypes['InzageGegeven']>, ParentType, ContextType>;
   laatste?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisatie?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisatieNaam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rolNamen?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rollen?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   velden?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -622,6 +672,7 @@ export type Resolvers<ContextType = AuditContext> = {
   AuditVerificatie?: AuditVerificatieResolvers<ContextType>;
   AuditWeigering?: AuditWeigeringResolvers<ContextType>;
   Bestand?: BestandResolvers<ContextType>;
+  InzageGegeven?: InzageGegevenResolvers<ContextType>;
   InzageRapport?: InzageRapportResolvers<ContextType>;
   InzageRegel?: InzageRegelResolvers<ContextType>;
   InzageSamenvatting?: InzageSamenvattingResolvers<ContextType>;

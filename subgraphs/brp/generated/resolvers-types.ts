@@ -48,8 +48,10 @@ export type Gezag = {
 
 export type Huishouden = {
   __typename?: 'Huishouden';
+  /** Adres van het huishouden. */
   adres?: Maybe<Adres>;
   id: Scalars['ID']['output'];
+  /** Leden van het huishouden: iedereen die op dit adres staat ingeschreven. */
   leden: Array<Persoon>;
 };
 
@@ -72,14 +74,17 @@ export type Persoon = {
   /** Waar deze gegevens vandaan komen en hoe vers ze zijn. */
   bron?: Maybe<Bron>;
   burgerservicenummer: Scalars['String']['output'];
-  /** ISO-datum; null als de BRP geen volledige datum kent. */
+  /** Geboortedatum: ISO-datum; null als de BRP geen volledige datum kent. */
   geboortedatum?: Maybe<Scalars['String']['output']>;
   /** Wat de BRP van een onvolledige geboortedatum weet. */
   geboortedatumOnvolledig?: Maybe<OnvolledigeDatum>;
+  /** Geslacht volgens de BRP. */
   geslacht?: Maybe<Scalars['String']['output']>;
   /** Gezag over deze minderjarige, of van deze ouder over minderjarigen. */
   gezag?: Maybe<Array<Gezag>>;
+  /** Leeftijd in jaren. */
   leeftijd?: Maybe<Scalars['Int']['output']>;
+  /** Naam: voornamen, voorvoegsel en geslachtsnaam. */
   naam?: Maybe<Naam>;
   /** Burgerservicenummers van de ouders volgens de BRP. */
   ouders?: Maybe<Array<Scalars['String']['output']>>;
@@ -89,7 +94,7 @@ export type Query = {
   __typename?: 'Query';
   /** Het huishouden waarin de persoon woont: iedereen die op hetzelfde adresseerbaar object staat ingeschreven. */
   huishouden?: Maybe<Huishouden>;
-  /** De persoon met dit burgerservicenummer zoals de BRP hem kent; null als de BRP dit burgerservicenummer niet kent. */
+  /** Opzoeken van de persoon in de BRP op burgerservicenummer: de persoon zoals de BRP hem kent; null als de BRP dit burgerservicenummer niet kent. */
   persoon?: Maybe<Persoon>;
 };
 

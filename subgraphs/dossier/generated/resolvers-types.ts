@@ -43,10 +43,10 @@ export type Gebeurtenis = {
  */
 export type Huishouden = {
   __typename?: 'Huishouden';
-  /** De domeinen waarin leden van dit huishouden bekend zijn, voor zover de vrager ze mag zien. */
+  /** In welke domeinen leden van dit huishouden bekend zijn: alleen de domeinen die de vrager mag zien. */
   domeinen: Array<Domein>;
   id: Scalars['ID']['output'];
-  /** Gedateerde gebeurtenissen uit alle domeinen die de vrager mag zien, nieuwste eerst. */
+  /** Tijdlijn van het huishouden: gedateerde gebeurtenissen uit alle domeinen die de vrager mag zien, nieuwste eerst. */
   tijdlijn: Array<Gebeurtenis>;
 };
 

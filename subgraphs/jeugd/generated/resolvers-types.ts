@@ -28,24 +28,34 @@ export type Bron = {
 
 export type JeugdDossier = {
   __typename?: 'JeugdDossier';
+  /** Bron van de jeugdhulpgegevens: het bronsysteem en hoe actueel de gegevens zijn. */
   bron?: Maybe<Bron>;
+  /** Toegewezen jeugdhulp. */
   jeugdhulp: Array<Jeugdhulp>;
 };
 
 /** Een toegewezen jeugdhulpproduct (iJw JW301), met start (JW305) en stop (JW307) zoals de aanbieder ze meldde. */
 export type Jeugdhulp = {
   __typename?: 'Jeugdhulp';
+  /** Einddatum van de toewijzing van jeugdhulp. */
   einddatum?: Maybe<Scalars['String']['output']>;
+  /** Ingangsdatum van de toewijzing van jeugdhulp. */
   ingangsdatum?: Maybe<Scalars['String']['output']>;
+  /** Omschrijving van de jeugdhulp. */
   omschrijving?: Maybe<Scalars['String']['output']>;
+  /** Omvang van de jeugdhulp: hoeveel, in welke eenheid en hoe vaak. */
   omvang?: Maybe<Omvang>;
-  /** iJw-productcategorie (JZ020), bijvoorbeeld 45 Jeugdhulp ambulant. */
+  /** Productcategorie van de jeugdhulp: iJw JZ020, bijvoorbeeld 45 Jeugdhulp ambulant. */
   productCategorie: Scalars['String']['output'];
+  /** Productcode van de jeugdhulp. */
   productCode?: Maybe<Scalars['String']['output']>;
+  /** Datum waarop de aanbieder met de jeugdhulp begon (JW305). */
   startZorg?: Maybe<Scalars['String']['output']>;
+  /** Datum waarop de aanbieder de jeugdhulp beëindigde (JW307). */
   stopZorg?: Maybe<Scalars['String']['output']>;
+  /** Toewijzingsnummer van de jeugdhulp. */
   toewijzingNummer: Scalars['String']['output'];
-  /** Verwijzer (COD327), bijvoorbeeld 02 Huisarts. */
+  /** Verwijzer naar de jeugdhulp: COD327, bijvoorbeeld 02 Huisarts. */
   verwijzer?: Maybe<Scalars['String']['output']>;
 };
 

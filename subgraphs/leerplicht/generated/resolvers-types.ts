@@ -31,20 +31,27 @@ export type Inschrijving = {
   __typename?: 'Inschrijving';
   /** BRIN-nummer van de school. */
   brin: Scalars['String']['output'];
+  /** Einddatum van de inschrijving. */
   einddatum?: Maybe<Scalars['String']['output']>;
+  /** Ingangsdatum van de inschrijving. */
   ingangsdatum?: Maybe<Scalars['String']['output']>;
-  /** BAO, SBO, SO, VSO, VMBO, HAVO, VWO of MBO. */
+  /** Onderwijssoort: BAO, SBO, SO, VSO, VMBO, HAVO, VWO of MBO. */
   onderwijssoort: Scalars['String']['output'];
+  /** Naam van de school. */
   school?: Maybe<Scalars['String']['output']>;
 };
 
 export type LeerplichtDossier = {
   __typename?: 'LeerplichtDossier';
+  /** Bron van de leerplichtgegevens: het bronsysteem en hoe actueel de gegevens zijn. */
   bron?: Maybe<Bron>;
+  /** Inschrijvingen bij scholen. */
   inschrijvingen: Array<Inschrijving>;
   /** Of de kwalificatieplicht geldt (16 tot 18 zonder startkwalificatie); null als de LAS de leerling niet kent. */
   kwalificatieplichtig?: Maybe<Scalars['Boolean']['output']>;
+  /** Meldingen van verzuim. */
   verzuimmeldingen: Array<Verzuimmelding>;
+  /** Vrijstellingen van de leerplicht. */
   vrijstellingen: Array<Vrijstelling>;
 };
 
@@ -57,21 +64,28 @@ export type Persoon = {
 
 export type Verzuimmelding = {
   __typename?: 'Verzuimmelding';
-  /** GESPREK, WAARSCHUWING, HALT, PROCES_VERBAAL of IN_BEHANDELING. */
+  /** Afhandeling van de melding: GESPREK, WAARSCHUWING, HALT, PROCES_VERBAAL of IN_BEHANDELING. */
   afhandeling?: Maybe<Scalars['String']['output']>;
+  /** Datum van de verzuimmelding. */
   datum: Scalars['String']['output'];
+  /** Kenmerk van de verzuimmelding. */
   meldingId: Scalars['String']['output'];
+  /** School die het verzuim meldde. */
   school?: Maybe<Scalars['String']['output']>;
-  /** ABSOLUUT, ONGEOORLOOFD, LUXEVERZUIM of SIGNAALVERZUIM. */
+  /** Soort verzuim: ABSOLUUT, ONGEOORLOOFD, LUXEVERZUIM of SIGNAALVERZUIM. */
   soort: Scalars['String']['output'];
 };
 
 /** Vrijstelling van inschrijving (Leerplichtwet art. 5 sub a, b of c). */
 export type Vrijstelling = {
   __typename?: 'Vrijstelling';
+  /** Artikel waarop de vrijstelling berust: Leerplichtwet art. 5 sub a, b of c. */
   artikel: Scalars['String']['output'];
+  /** Einddatum van de vrijstelling. */
   einddatum?: Maybe<Scalars['String']['output']>;
+  /** Ingangsdatum van de vrijstelling. */
   ingangsdatum?: Maybe<Scalars['String']['output']>;
+  /** Kenmerk van de vrijstelling. */
   vrijstellingId: Scalars['String']['output'];
 };
 

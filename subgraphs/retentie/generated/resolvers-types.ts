@@ -42,7 +42,7 @@ export type BewaartermijnRapportVernietigingenArgs = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Legt het verzoek van de betrokkene vast om zijn Wmo- of jeugddossier te vernietigen (binnen drie maanden). Alleen de privacy officer, namens de betrokkene. */
+  /** Verzoek tot vernietiging van het Wmo- of jeugddossier: legt het verzoek van de betrokkene vast (uitvoering binnen drie maanden). Alleen de privacy officer, namens de betrokkene. */
   registreerVernietigingsverzoek: Vernietigingsverzoek;
 };
 
@@ -53,7 +53,7 @@ export type MutationRegistreerVernietigingsverzoekArgs = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Archiefwet: wat de hub vernietigde, en wat bronnen nog bewaren na hun termijn. Alleen voor de privacy officer. */
+  /** Bewaartermijnen volgens de Archiefwet: wat de hub vernietigde, en wat bronnen nog bewaren na hun termijn. Alleen voor de privacy officer. */
   bewaartermijnRapport: BewaartermijnRapport;
 };
 

@@ -44,7 +44,7 @@ export type MutationTrekToestemmingInArgs = {
 
 export type Query = {
   __typename?: 'Query';
-  /** De toestemmingen over deze persoon, ook ingetrokken en verlopen (de volledige geschiedenis). */
+  /** Toestemmingen over deze persoon: ook ingetrokken en verlopen (de volledige geschiedenis). */
   toestemmingen: Array<Toestemming>;
 };
 
@@ -55,18 +55,29 @@ export type QueryToestemmingenArgs = {
 
 export type Toestemming = {
   __typename?: 'Toestemming';
+  /** Burgerservicenummer van de persoon om wiens gegevens het gaat. */
   betrokkene: Scalars['String']['output'];
   /** Hoe de toestemming is verkregen; null alleen bij toestemmingen van vóór deze vastlegging. */
   bewijs?: Maybe<ToestemmingBewijs>;
+  /** Doel waarvoor de toestemming geldt. */
   doel: Doel;
+  /** Domeinen waarvoor de toestemming geldt. */
   domeinen: Array<Domein>;
+  /** Burgerservicenummer van wie de toestemming gaf. */
   gegevenDoor: Scalars['String']['output'];
+  /** Datum tot wanneer de toestemming geldt; null: tot zij wordt ingetrokken. */
   geldigTot?: Maybe<Scalars['String']['output']>;
+  /** Datum vanaf wanneer de toestemming geldt. */
   geldigVanaf: Scalars['String']['output'];
+  /** Wanneer de toestemming is vastgelegd. */
   geregistreerdOp: Scalars['String']['output'];
+  /** Kenmerk van de toestemming. */
   id: Scalars['ID']['output'];
+  /** Wanneer de toestemming is ingetrokken. */
   ingetrokkenOp?: Maybe<Scalars['String']['output']>;
+  /** Organisatie die de gegevens mag ontvangen. */
   ontvanger: Scalars['String']['output'];
+  /** Of de toestemming in werking is, ingetrokken of verlopen. */
   status: ToestemmingStatus;
 };
 

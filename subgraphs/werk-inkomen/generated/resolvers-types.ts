@@ -43,19 +43,25 @@ export type Persoon = {
 /** Een uitkering, voorziening of traject onder de Participatiewet (algemene of bijzondere bijstand, re-integratie, …). */
 export type Uitkering = {
   __typename?: 'Uitkering';
-  /** Besluiten op de aanvraag, oudste eerst: toekenning, afwijzing, wijziging, beëindiging. */
+  /** Besluiten op de aanvraag: toekenning, afwijzing, wijziging, beëindiging; oudste eerst. */
   besluiten: Array<Besluit>;
+  /** Dossiernummer van de uitkering. */
   dossierNummer: Scalars['String']['output'];
+  /** Einddatum van de uitkering. */
   einddatum?: Maybe<Scalars['String']['output']>;
+  /** Ingangsdatum van de uitkering. */
   ingangsdatum?: Maybe<Scalars['String']['output']>;
+  /** Omschrijving van de uitkering. */
   omschrijving?: Maybe<Scalars['String']['output']>;
-  /** ALGEMENE_BIJSTAND, BIJZONDERE_BIJSTAND, IOAW, IOAZ, BBZ, REINTEGRATIE_TRAJECT, SCHULDHULPVERLENING. */
+  /** Soort uitkering: ALGEMENE_BIJSTAND, BIJZONDERE_BIJSTAND, IOAW, IOAZ, BBZ, REINTEGRATIE_TRAJECT of SCHULDHULPVERLENING. */
   soort: Scalars['String']['output'];
 };
 
 export type WerkEnInkomenDossier = {
   __typename?: 'WerkEnInkomenDossier';
+  /** Bron van de gegevens over werk en inkomen: het bronsysteem en hoe actueel de gegevens zijn. */
   bron?: Maybe<Bron>;
+  /** Uitkeringen, voorzieningen en trajecten onder de Participatiewet. */
   uitkeringen: Array<Uitkering>;
 };
 

@@ -49,21 +49,30 @@ export type Persoon = {
 
 export type WmoDossier = {
   __typename?: 'WmoDossier';
+  /** Bron van de Wmo-gegevens: het bronsysteem en hoe actueel de gegevens zijn. */
   bron?: Maybe<Bron>;
+  /** Toegewezen Wmo-voorzieningen. */
   voorzieningen: Array<WmoVoorziening>;
 };
 
 /** Een toegewezen Wmo-product, zoals in de iWmo-toewijzing (WMO301). */
 export type WmoVoorziening = {
   __typename?: 'WmoVoorziening';
+  /** Einddatum van de Wmo-voorziening. */
   einddatum?: Maybe<Scalars['String']['output']>;
+  /** Ingangsdatum van de Wmo-voorziening. */
   ingangsdatum?: Maybe<Scalars['String']['output']>;
+  /** Leveringsvorm van de Wmo-voorziening: zorg in natura of persoonsgebonden budget. */
   leveringsvorm?: Maybe<Leveringsvorm>;
+  /** Omschrijving van de Wmo-voorziening. */
   omschrijving?: Maybe<Scalars['String']['output']>;
+  /** Omvang van de Wmo-voorziening: hoeveel, in welke eenheid en hoe vaak. */
   omvang?: Maybe<Omvang>;
-  /** iWmo-productcategorie (WMO020), bijvoorbeeld 02 Begeleiding. */
+  /** Productcategorie van de Wmo-voorziening: iWmo WMO020, bijvoorbeeld 02 Begeleiding. */
   productCategorie: Scalars['String']['output'];
+  /** Productcode van de Wmo-voorziening. */
   productCode?: Maybe<Scalars['String']['output']>;
+  /** Toewijzingsnummer van de Wmo-voorziening. */
   toewijzingNummer: Scalars['String']['output'];
 };
 
