@@ -78,7 +78,9 @@ export function sendError(reply: FastifyReply, refusal: EdgeRefusal, mediaType: 
 function refusalFor(err: { code?: string; statusCode?: number }): EdgeRefusal {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than this endpoint accepts' };
+      // The connection is closed after the answer: reading on would take in the rest of a body
+      // that is refused anyway (Node otherwise drains it to keep the connection).
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than this endpoint accepts', headers: { connection: 'close' } };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_TYPE':
       return { status: 415, code: 'BAD_REQUEST', message: 'Expected Content-Type: application/json (utf-8)' };
