@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { generateMunicipality } from '../../municipality';
 import type { Municipality } from '../../municipality/types';
 import { compareWithGws, gwsPastTerm } from '../support/compare';
-import { isolatedDatabase } from '../support/env';
+import { FAST_HEALING, isolatedDatabase } from '../support/env';
 import { eventually, startTestHub, type TestHub } from '../support/hub';
 import { freePort } from '../../hub/redis';
 
@@ -50,14 +50,7 @@ describe('sync that heals itself', () => {
       env: {
         REDIS_URL: `redis://127.0.0.1:${redisPort}`,
         DATABASE_URL: url.toString(),
-        JEUGD_POLL_MS: '200',
-        LAS_IMPORT_MS: '1000',
-        SYNC_SUPERVISE_MS: '300',
-        SYNC_RETRY_ATTEMPTS: '12',
-        SYNC_RETRY_BASE_MS: '200',
-        SYNC_RETRY_MAX_MS: '1000',
-        SOURCE_BREAKER_OPEN_MS: '1500',
-        SYNC_STALE_AFTER_INTERVALS: '10',
+        ...FAST_HEALING,
       },
     });
   });

@@ -14,7 +14,7 @@ import { generateMunicipality } from '../../municipality';
 import { recordsOfType } from '../../read-model/dossier';
 import { QUEUES } from '../../sync/service';
 import { compareWithGws, gwsPastTerm } from '../support/compare';
-import { isolatedDatabase, TEST_REDIS_URL, uniqueName } from '../support/env';
+import { FAST_HEALING, isolatedDatabase, TEST_REDIS_URL, uniqueName } from '../support/env';
 import { eventually } from '../support/hub';
 
 /**
@@ -161,15 +161,7 @@ describe('the sync part killed with SIGKILL', () => {
       DATA_DIR: dataDir,
       ID_KEY: uniqueName('i').padEnd(40, 'x'),
       STUF_KENNISGEVING_KEY: bearerKey,
-      // Small intervals, so that healing takes seconds here rather than minutes.
-      JEUGD_POLL_MS: '200',
-      LAS_IMPORT_MS: '1000',
-      SYNC_SUPERVISE_MS: '300',
-      SYNC_RETRY_ATTEMPTS: '12',
-      SYNC_RETRY_BASE_MS: '200',
-      SYNC_RETRY_MAX_MS: '1000',
-      SOURCE_BREAKER_OPEN_MS: '1500',
-      SYNC_STALE_AFTER_INTERVALS: '10',
+      ...FAST_HEALING,
     };
     const config = loadConfig(settings);
     standIns = await startStandIns(config, world, true, { kennisgevingAuth: { bearerKey } });

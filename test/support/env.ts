@@ -54,3 +54,18 @@ export async function freePortBlock(): Promise<{ base: number; gateway: number; 
     if ((await Promise.all(wanted.map(portFree))).every(Boolean)) return { base, gateway: base + 90, kennisgeving: base + 91 };
   }
 }
+
+/**
+ * Sync settings for fault tests: polls, supervision, retries and the breaker window made small,
+ * so that healing takes seconds rather than minutes (the retries still outlast the breaker).
+ */
+export const FAST_HEALING: Readonly<Record<string, string>> = {
+  JEUGD_POLL_MS: '200',
+  LAS_IMPORT_MS: '1000',
+  SYNC_SUPERVISE_MS: '300',
+  SYNC_RETRY_ATTEMPTS: '12',
+  SYNC_RETRY_BASE_MS: '200',
+  SYNC_RETRY_MAX_MS: '1000',
+  SOURCE_BREAKER_OPEN_MS: '1500',
+  SYNC_STALE_AFTER_INTERVALS: '10',
+};
