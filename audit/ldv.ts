@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RouteGuards } from '../gateway';
 import { isValidBsn } from '../lib/bsn';
+import { requestTrace } from '../lib/trace';
 import type { Db } from '../lib/db';
-import type { Actor, Purpose, RequestContext, Rules } from '../policy';
+import type { RequestContext, Rules } from '../policy';
 import { AUDIT_COLUMNS, recordFromRow, type AuditEntry, type AuditRecord, type AuditRow, type AuditStatus } from './record';
 import { RequestRecorder, requestEntry, type AuditSink } from './recorder';
 import type { Verwerkingsregister } from './register';
@@ -242,12 +244,6 @@ export async function readLdvRecords(db: Db, query: LdvQuery, limit: number): Pr
   return rows.map(recordFromRow);
 }
 
-/** What the gateway hands its extra routes (GatewayOptions.routes). */
-export interface LdvGuards {
-  onRequest: onRequestHookHandler[];
-  caller(request: FastifyRequest): { actor: Actor; purpose: Purpose };
-}
-
 export interface LdvRoutesOptions {
   db: Db;
   /** The process's audit log (AuditLog): its register, and its store to record each read in. */
@@ -268,23 +264,23 @@ export interface LdvRoutesOptions {
  * person's subject-access report), one without subject, and the request's own record, in one
  * append. A refusal is recorded the same way. An unrecorded read answers 503 and nothing else.
  */
-export function ldvRoutes(options: LdvRoutesOptions): (scope: FastifyInstance, guards: LdvGuards) => Promise<void> {
+export function ldvRoutes(options: LdvRoutesOptions): (scope: FastifyInstance, guards: RouteGuards) => Promise<void> {
   const { db, audit, rules, registerBaseUri } = options;
   const maxRecords = options.maxRecords ?? MAX_LDV_RECORDS;
   return async (scope, { onRequest, caller }) => {
     scope.post(LDV_PATH, { onRequest }, async (request, reply) => {
       const { actor, purpose } = caller(request);
-      const trace = parseTraceparent(request.headers.traceparent);
+      const trace = requestTrace(request.headers.traceparent);
       const context: RequestContext = {
         actor,
         doel: purpose,
-        traceId: trace?.traceId ?? randomBytes(16).toString('hex'),
-        spanId: randomBytes(8).toString('hex'),
+        traceId: trace.traceId,
+        spanId: trace.spanId,
         operationName: LDV_OPERATION,
         // The body names a BSN: a hash of it could be reversed by trying the few the register holds.
         documentHash: null,
       };
-      reply.header('traceparent', `00-${context.traceId}-${context.spanId}-${trace?.flags ?? '01'}`).header('api-version', LDV_API_VERSION).header('cache-control', 'no-store');
+      reply.header('traceparent', trace.traceparent).header('api-version', LDV_API_VERSION).header('cache-control', 'no-store');
       // Log records are read from the audit log: the read is the audit part's processing, and
       // so left out of the snuffel report as the audit subgraph's reads are.
       const recorder = new RequestRecorder(() => Promise.resolve(), audit.register, context, 'audit');
@@ -354,11 +350,4 @@ function askedSubject(body: unknown): string | null {
   const b = body as Record<string, unknown>;
   const id = b[SUBJECT];
   return typeof id === 'string' && (b[SUBJECT_TYPE] === undefined || b[SUBJECT_TYPE] === 'BSN') && isValidBsn(id) ? id : null;
-}
-
-/** W3C Trace Context, as the gateway reads it: version 00, 32-hex trace id, 16-hex parent id, flags; all-zero ids are invalid. */
-function parseTraceparent(value: string | string[] | undefined): { traceId: string; flags: string } | null {
-  const m = (Array.isArray(value) ? value[0] : value)?.trim().match(/^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/);
-  if (!m || /^0+$/.test(m[1]) || /^0+$/.test(m[2])) return null;
-  return { traceId: m[1], flags: m[3] };
 }

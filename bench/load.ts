@@ -92,16 +92,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       });
     });
     sample();
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
     return {
-      requests: latencies.length,
-      seconds,
-      rps: latencies.length / seconds,
-      p50: percentile(latencies, 0.5),
-      p95: percentile(latencies, 0.95),
-      p99: percentile(latencies, 0.99),
-      mean: latencies.reduce((s, v) => s + v, 0) / Math.max(1, latencies.length),
+      ...overall(latencies, (performance.now() - started) / 1000),
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
@@ -113,6 +105,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   } finally {
     if (sampler) clearInterval(sampler);
   }
+}
+
+/** Every answer's latencies over a run of `seconds`: count, rate, percentiles and mean. */
+function overall(latencies: number[], seconds: number): Pick<LoadResult, 'requests' | 'seconds' | 'rps' | 'p50' | 'p95' | 'p99' | 'mean'> {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    mean: latencies.reduce((sum, v) => sum + v, 0) / Math.max(1, latencies.length),
+  };
 }
 
 function latencyOf(values: number[]): LatencyOf {
@@ -209,18 +215,9 @@ export async function runPoliteLoad(options: Omit<LoadOptions, 'amount'> & { dur
   try {
     await Promise.all(Array.from({ length: options.connections }, client));
     sample();
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const ok = accepted.length;
     return {
-      requests: latencies.length,
-      seconds,
-      rps: latencies.length / seconds,
-      p50: percentile(latencies, 0.5),
-      p95: percentile(latencies, 0.95),
-      p99: percentile(latencies, 0.99),
-      mean: latencies.reduce((s, v) => s + v, 0) / Math.max(1, latencies.length),
-      non2xx: latencies.length - ok,
+      ...overall(latencies, (performance.now() - started) / 1000),
+      non2xx: latencies.length - accepted.length,
       errors,
       timeouts,
       peakRssBytes: peakRss,

@@ -65,8 +65,13 @@ export function mediaTypeFor(accept: string | undefined): MediaType | null {
   return graphql ? 'application/graphql-response+json' : json ? 'application/json' : null;
 }
 
-/** Sends the one error shape in the client's media type. */
-export function sendError(reply: FastifyReply, refusal: EdgeRefusal, mediaType: MediaType = 'application/json', extensions: Record<string, unknown> = {}): FastifyReply {
+/** Sends the one error shape in the client's media type (by default the one its Accept names). */
+export function sendError(
+  reply: FastifyReply,
+  refusal: EdgeRefusal,
+  mediaType: MediaType = mediaTypeFor(reply.request.headers.accept) ?? 'application/json',
+  extensions: Record<string, unknown> = {},
+): FastifyReply {
   for (const [k, v] of Object.entries(refusal.headers ?? {})) reply.header(k, v);
   return reply
     .code(refusal.status)
@@ -118,9 +123,9 @@ export function createEdge(limits: EdgeLimits): FastifyInstance {
   app.setErrorHandler((err, request, reply) => {
     const refusal = refusalFor(err as { code?: string; statusCode?: number });
     if (refusal.status >= 500) console.error(`[ontschot] gateway: request failed (${(err as Error).name ?? 'Error'})`);
-    return sendError(reply, refusal, mediaTypeFor(request.headers.accept) ?? 'application/json');
+    return sendError(reply, refusal);
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, { status: 404, code: 'NOT_FOUND', message: 'Not found: use POST /graphql' }, mediaTypeFor(request.headers.accept) ?? 'application/json'));
+  app.setNotFoundHandler((request, reply) => sendError(reply, { status: 404, code: 'NOT_FOUND', message: 'Not found: use POST /graphql' }));
   return app;
 }
 
@@ -137,7 +142,7 @@ export async function guard(
 ): Promise<onRequestHookHandler[]> {
   const retryAfter = String(limits.shed.retryAfterS);
   const overloaded = (request: FastifyRequest, reply: FastifyReply) =>
-    sendError(reply, { status: 503, code: 'SERVICE_OVERLOADED', message: 'The hub is at capacity; try again after the time in Retry-After', headers: { 'retry-after': retryAfter } }, mediaTypeFor(request.headers.accept) ?? 'application/json');
+    sendError(reply, { status: 503, code: 'SERVICE_OVERLOADED', message: 'The hub is at capacity; try again after the time in Retry-After', headers: { 'retry-after': retryAfter } });
   if (limits.shed.maxEventLoopDelayMs > 0) {
     await scope.register(underPressure, {
       maxEventLoopDelay: limits.shed.maxEventLoopDelayMs,
@@ -164,7 +169,7 @@ export async function guard(
     errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode, code: 'RATE_LIMITED' }),
   });
   const refuse = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.refusal) return sendError(reply, request.refusal, mediaTypeFor(request.headers.accept) ?? 'application/json');
+    if (request.refusal) return sendError(reply, request.refusal);
   };
   return [shed, (request) => authenticate(request), limited as onRequestHookHandler, refuse];
 }

@@ -2,13 +2,14 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { buildSchema, GraphQLError } from 'graphql';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Agent } from 'node:http';
 import nodeFetch from 'node-fetch';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { AddressInfo } from 'node:net';
 import { INTERNAL_CONTEXT_HEADER, isPurpose, type Actor, type InternalContextSigner, type Purpose, type OrganisationRegister, type RequestContext, type Rules } from '../policy';
 import { gracefulClose } from '../lib/drain';
+import { requestTrace } from '../lib/trace';
 import { apolloQueryOptions, createQueryAnalyzer, parseQuery, selectOperation } from '../lib/query-limits';
 import { registerWeb, type WebOptions } from './web';
 import { createEdge, DEFAULT_EDGE_LIMITS, guard, mediaTypeFor, sendError, type EdgeLimits } from './edge';
@@ -41,13 +42,21 @@ export interface GatewayOptions {
    * registered beside POST /graphql, and must use `onRequest` on each route: then they are shed,
    * authenticated and rate-limited the same way, and `caller(request)` gives who asks and why.
    */
-  routes?: (scope: FastifyInstance, guards: { onRequest: onRequestHookHandler[]; caller(request: FastifyRequest): { actor: Actor; purpose: Purpose } }) => Promise<void>;
+  routes?: (scope: FastifyInstance, guards: RouteGuards) => Promise<void>;
   /** The pages (explorer, privacy console), development tokens and CORS; unset: none of them. */
   web?: WebOptions;
   /** Body size, rate limits and load shedding. @defaultValue DEFAULT_EDGE_LIMITS */
   limits?: EdgeLimits;
   port?: number;
   host?: string;
+}
+
+/** What the gateway hands its extra routes (GatewayOptions.routes). */
+export interface RouteGuards {
+  /** The hooks of POST /graphql: shed, authenticate, rate-limit, refuse. */
+  onRequest: onRequestHookHandler[];
+  /** Who asks and why, for a request that passed them. */
+  caller(request: FastifyRequest): { actor: Actor; purpose: Purpose };
 }
 
 export interface RunningGateway {
@@ -159,7 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     handler: (request, reply) => {
       // A browser opening the endpoint gets the explorer, where it is enabled.
       if (request.method === 'GET' && /\btext\/html\b/.test(request.headers.accept ?? '') && web?.explorerPage(reply)) return reply;
-      return sendError(reply.header('allow', 'POST'), { status: 405, code: 'METHOD_NOT_ALLOWED', message: `Expected POST, got ${request.method}` }, mediaTypeFor(request.headers.accept) ?? 'application/json');
+      return sendError(reply.header('allow', 'POST'), { status: 405, code: 'METHOD_NOT_ALLOWED', message: `Expected POST, got ${request.method}` });
     },
   });
 
@@ -223,13 +232,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const measured = analyze(parsed.document, selected.operation, variables);
       if (measured.refusal) return documentRefusal(measured.refusal.code, measured.refusal.message, measured.refusal.extensions);
 
-      const trace = parseTraceparent(header(request, 'traceparent'));
-      const spanId = randomBytes(8).toString('hex');
+      const trace = requestTrace(request.headers.traceparent);
       const requestContext: RequestContext = {
         actor,
         doel: purpose,
-        traceId: trace?.traceId ?? randomBytes(16).toString('hex'),
-        spanId,
+        traceId: trace.traceId,
+        spanId: trace.spanId,
         operationName: typeof body.operationName === 'string' ? body.operationName : null,
         documentHash: createHash('sha256').update(body.query).digest('hex'),
       };
@@ -243,7 +251,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const context: GatewayContext = {
         request: requestContext,
         prepared: options.signer.prepare(requestContext),
-        traceparent: `00-${requestContext.traceId}-${spanId}-${trace?.flags ?? '01'}`,
+        traceparent: trace.traceparent,
         warnings: [],
       };
 
@@ -257,7 +265,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // client accepts; GraphQL over HTTP wants 200 for application/json.
       let status = result.status ?? 200;
       const text = result.body.kind === 'complete' ? result.body.string : null;
-      if (status === 400 && mediaType === 'application/json' && text !== null && !text.includes('"data"')) status = 200;
+      if (status === 400 && mediaType === 'application/json' && text !== null && !('data' in JSON.parse(text))) status = 200;
       // Fail closed: the answer leaves only once the request's own record is written. The body
       // is complete here (graphql 16 has no incremental delivery), so nothing has been sent yet.
       if (options.recordRequest) {
@@ -295,13 +303,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       agent.destroy();
     },
   };
-}
-
-/** W3C Trace Context: version 00, 32-hex trace id, 16-hex parent id, 2-hex flags; all-zero ids are invalid. */
-function parseTraceparent(value: string | undefined): { traceId: string; parentId: string; flags: string } | null {
-  const m = value?.trim().match(/^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/);
-  if (!m || /^0+$/.test(m[1]) || /^0+$/.test(m[2])) return null;
-  return { traceId: m[1], parentId: m[2], flags: m[3] };
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {
