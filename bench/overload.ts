@@ -77,8 +77,15 @@ export interface Overload {
   saturating: number;
   bestRps: number;
   unloadedP95: number;
-  /** A's load shedding during the scenario; `shipped` when no override was given. */
+  /** A's load shedding in the ramp; `shipped` when no override was given. */
   shedding: { maxInFlight: number; maxEventLoopDelayMs: number; retryAfterS: number; shipped: boolean };
+  /**
+   * The in-flight bound the ramp recommends: the most connections whose accepted p95 stayed
+   * within twice the unloaded p95. The runs after the ramp use it when A was started again with
+   * it (`boundSet`), as an operator would set SHED_MAX_IN_FLIGHT for the machine.
+   */
+  recommendedBound: number;
+  boundSet: boolean;
   clientTimeoutS: number;
   run: OverloadRun;
   /** The same load, with clients that wait the Retry-After. */
@@ -99,6 +106,8 @@ export interface OverloadOptions {
   floodConnections: number;
   floodS: number;
   shedding: Overload['shedding'];
+  /** Starts A again with SHED_MAX_IN_FLIGHT set to the given bound; the runs after the ramp use what it returns. Unset: they use `target` as it is. */
+  restart?: (maxInFlight: number) => Promise<Target>;
   log: (line: string) => void;
 }
 
@@ -132,17 +141,25 @@ export async function measureOverload(o: OverloadOptions): Promise<Overload> {
   const bestRps = Math.max(...ramp.map((s) => s.acceptedRps));
   const saturating = ramp.find((s) => s.acceptedRps >= SATURATED * bestRps)!.connections;
   const unloadedP95 = ramp[0].accepted.p95;
+  // The bound that keeps latency on this machine: the most connections the ramp served within
+  // twice the unloaded p95 (one at least). Past it, requests queue inside A.
+  const recommendedBound = Math.max(1, ...ramp.filter((s) => s.accepted.p95 <= 2 * unloadedP95).map((s) => s.connections));
+  let runTarget = o.target;
+  if (o.restart) {
+    o.log(`overload: starting A again with SHED_MAX_IN_FLIGHT=${recommendedBound}, the bound the ramp recommends`);
+    runTarget = await o.restart(recommendedBound);
+  }
 
   const measure = async (connections: number, seconds: number, sub: string, clients: OverloadRun['clients']): Promise<OverloadRun> => {
-    const target = await caller(sub);
-    await quiet(o.target);
-    await o.target.child.call('reset');
+    const target = { ...(await caller(sub)), url: runTarget.url, child: runTarget.child, body: runTarget.body };
+    await quiet(runTarget);
+    await runTarget.child.call('reset');
     o.log(`overload: ${connections} connections for ${seconds} s as ${sub}, refused clients asking again ${clients === 'at-once' ? 'at once' : 'after Retry-After'}`);
-    const load = { url: target.url, headers: target.headers, body: target.body, connections, durationS: seconds, timeoutS: CLIENT_TIMEOUT_S, pid: o.target.child.pid };
+    const load = { url: target.url, headers: target.headers, body: target.body, connections, durationS: seconds, timeoutS: CLIENT_TIMEOUT_S, pid: runTarget.child.pid };
     const cpu = process.cpuUsage();
     const r = clients === 'at-once' ? await runLoad(load) : await runPoliteLoad(load);
     const clientCpu = process.cpuUsage(cpu);
-    const stats = await decided(o.target);
+    const stats = await decided(runTarget);
     const [audit] = await o.db.query<{ records: number; accepted: number }>(
       `SELECT count(*)::int AS records, (count(*) FILTER (WHERE http_status BETWEEN 200 AND 299))::int AS accepted
          FROM audit_record WHERE soort = 'VERZOEK' AND actor_sub = $1`,
@@ -176,7 +193,7 @@ export async function measureOverload(o: OverloadOptions): Promise<Overload> {
   const run = await measure(connections, o.overloadS, 'bench-overload', 'at-once');
   const polite = await measure(connections, o.overloadS, 'bench-overload-polite', 'retry-after');
   const flood = await measure(o.floodConnections, o.floodS, `bench-overload-${o.floodConnections}`, 'at-once');
-  return { ramp, rampS: o.rampS, overloadS: o.overloadS, floodS: o.floodS, saturating, bestRps, unloadedP95, shedding: o.shedding, clientTimeoutS: CLIENT_TIMEOUT_S, run, polite, flood };
+  return { ramp, rampS: o.rampS, overloadS: o.overloadS, floodS: o.floodS, saturating, bestRps, unloadedP95, shedding: o.shedding, recommendedBound, boundSet: Boolean(o.restart), clientTimeoutS: CLIENT_TIMEOUT_S, run, polite, flood };
 }
 
 function otherStatuses(r: LoadResult): number {

@@ -203,6 +203,41 @@ describe('query limits', () => {
     expect('document' in first && 'document' in second && first.document === second.document).toBe(true);
   });
 
+  it('keeps an analysis per document for the values that change it, and only for those', () => {
+    // One analyzer, one parsed document, as the gateway and a subgraph see a hot query.
+    const analyze = createQueryAnalyzer(API_SCHEMA);
+    const run = (query: string, variables: Record<string, unknown>) => {
+      const parsed = parseQuery(query);
+      if (!('document' in parsed)) throw new Error('parse');
+      const selected = selectOperation(parsed.document, undefined);
+      if (!('operation' in selected)) throw new Error('operation');
+      return analyze(parsed.document, selected.operation, variables);
+    };
+    const page = AUDIT_PAGE;
+    const filter = { van: '2026-01-01', tot: '2026-02-01' };
+    const small = run(page, { filter, first: 10 });
+    expect(small.refusal).toBeUndefined();
+    // A new size, a size past the maximum, a date that does not exist: each measured anew.
+    expect(run(page, { filter, first: 500 }).cost).toBeGreaterThan(small.cost);
+    expect(run(page, { filter, first: MAX_PAGE + 1 }).refusal).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { argument: 'first' } });
+    expect(run(page, { filter: { van: '2026-02-30' }, first: 10 }).refusal).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { argument: 'filter.van' } });
+    // And the first values again: the same answer as the first time.
+    expect(run(page, { filter, first: 10 })).toEqual(small);
+    // A value the measure does not depend on (a BSN) gives the very same analysis.
+    const person = 'query P($b: String!) { persoon(burgerservicenummer: $b) { naam { volledigeNaam } } }';
+    expect(run(person, { b: '999990019' })).toBe(run(person, { b: '999990032' }));
+
+    // In a subgraph: _entities by the number of representations, not by who they are.
+    const wmo = SUBGRAPH_SCHEMAS.get('wmo')!;
+    const sub = createQueryAnalyzer(wmo);
+    const entities = parse('query($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }');
+    const op = entities.definitions[0] as Parameters<typeof sub>[1];
+    const reps = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Persoon', burgerservicenummer: String(999990000 + i) }));
+    expect(sub(entities, op, { representations: reps(3) }).refusal).toBeUndefined();
+    expect(sub(entities, op, { representations: reps(QUERY_LIMITS.maxEntities + 1) }).refusal).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { argument: 'representations' } });
+    expect(sub(entities, op, { representations: reps(3) }).refusal).toBeUndefined();
+  });
+
   it('lets every documented operation through, and the privacy officer page 500 records with every field', () => {
     const documented = documentedOperations();
     expect(documented.map((d) => d.name)).toEqual(expect.arrayContaining(['PartnerPersoon', 'PartnerHuishouden', 'AuditPagina']));

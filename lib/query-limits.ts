@@ -266,15 +266,25 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
     return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
   };
 
-  return (document, operation, variables) => {
-    const given = variables && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : {};
-    // The values the operation runs with: the request's variables, else the operation's defaults.
-    const vars: Record<string, unknown> = Object.create(null);
-    for (const v of operation.variableDefinitions ?? []) {
-      const name = v.variable.name.value;
-      if (Object.prototype.hasOwnProperty.call(given, name) && given[name] !== undefined) vars[name] = given[name];
-      else if (v.defaultValue) vars[name] = valueFromASTUntyped(v.defaultValue);
+  // Whether an argument's value can change the analysis: a size, a date, or a list or input
+  // object that may hold one. Other values (a BSN, an enum) are checked by validation alone.
+  const valueMatters = new Map<GraphQLArgument, boolean>();
+  const mattersFor = (arg: GraphQLArgument) => {
+    let m = valueMatters.get(arg);
+    if (m === undefined) {
+      const t = getNullableType(arg.type);
+      m = sizeArguments.has(arg.name) || dateKind(arg.description) !== undefined || isListType(t) || isInputObjectType(t);
+      valueMatters.set(arg, m);
     }
+    return m;
+  };
+
+  /**
+   * Measures one operation with the values it runs with (`vars`), and notes in `reads` which
+   * variables it looked at and how: their value, or only their length. Which variables it reads
+   * depends on the document alone, never on their values; that is what makes the cache below sound.
+   */
+  const analyze = (document: DocumentNode, operation: OperationDefinitionNode, vars: Record<string, unknown>, reads: Map<string, Read>): QueryAnalysis => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(d.name.value)) fragments.set(d.name.value, d);
     // A fragment measures the same wherever it is spread (its type condition is its parent type,
@@ -286,7 +296,10 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
     };
 
     /** An argument's value as the operation gives it; undefined when not given. */
-    const valueOf = (node: ValueNode): unknown => valueFromASTUntyped(node, vars);
+    const valueOf = (node: ValueNode, read: Read = 'value'): unknown => {
+      noteReads(node, read, reads);
+      return valueFromASTUntyped(node, vars);
+    };
 
     /** The list size a field's size argument asks for, checked against its stated maximum. */
     const sizeOf = (coordinate: string, def: GraphQLField<unknown, unknown>, args: ReadonlyArray<ArgumentNode>): number | undefined => {
@@ -352,7 +365,7 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
     const entityCount = (args: ReadonlyArray<ArgumentNode>): number => {
       const node = args.find((a) => a.name.value === 'representations')?.value;
       if (!node) return 0;
-      const v = valueOf(node);
+      const v = valueOf(node, 'length');
       return Array.isArray(v) ? v.length : 1;
     };
 
@@ -399,7 +412,7 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
           continue;
         }
         if (args.length) {
-          checkInputs(def.args, (name) => {
+          checkInputs(def.args.filter(mattersFor), (name) => {
             const node = args.find((a) => a.name.value === name);
             return node ? valueOf(node.value) : undefined;
           }, '');
@@ -458,8 +471,83 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
     } else if (result.cost > limits.maxCost) {
       result.refusal = tooComplex('cost', limits.maxCost, result.cost, `The operation costs ${result.cost}; at most ${limits.maxCost} is allowed (docs/CONTRACT.md, "Query limits")`);
     }
+    return Object.freeze(result);
+  };
+
+  // The same documents come again and again (a front end's queries, the gateway's fetches to a
+  // subgraph), mostly with values that do not change the measure: a new BSN, but the same page
+  // size. So analyses are kept per document and operation, by the values of the variables the
+  // analysis reads (the length only, for `_entities` representations). Documents are the parse
+  // caches' shared objects (parseQuery, Apollo's document store); a document that leaves them
+  // takes its analyses with it.
+  const cache = new WeakMap<DocumentNode, Map<OperationDefinitionNode, CachedAnalyses>>();
+  return (document, operation, variables) => {
+    const given = variables && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : {};
+    // The values the operation runs with: the request's variables, else the operation's defaults.
+    const vars: Record<string, unknown> = Object.create(null);
+    for (const v of operation.variableDefinitions ?? []) {
+      const name = v.variable.name.value;
+      if (Object.prototype.hasOwnProperty.call(given, name) && given[name] !== undefined) vars[name] = given[name];
+      else if (v.defaultValue) vars[name] = valueFromASTUntyped(v.defaultValue);
+    }
+    let perOperation = cache.get(document);
+    if (!perOperation) cache.set(document, (perOperation = new Map()));
+    const cached = perOperation.get(operation);
+    if (!cached) {
+      const reads = new Map<string, Read>();
+      const result = analyze(document, operation, vars, reads);
+      const entry: CachedAnalyses = { reads: [...reads].sort(([a], [b]) => (a < b ? -1 : 1)), results: new Map() };
+      perOperation.set(operation, entry);
+      const key = cacheKey(entry.reads, vars);
+      if (key !== undefined) entry.results.set(key, result);
+      return result;
+    }
+    const key = cacheKey(cached.reads, vars);
+    const hit = key === undefined ? undefined : cached.results.get(key);
+    if (hit) return hit;
+    const result = analyze(document, operation, vars, new Map());
+    if (key !== undefined) {
+      // A few value sets per operation (page sizes, periods); the oldest makes way.
+      if (cached.results.size >= ANALYSES_PER_OPERATION) cached.results.delete(cached.results.keys().next().value!);
+      cached.results.set(key, result);
+    }
     return result;
   };
+}
+
+/** How the analysis used a variable: its whole value, or only how many items it holds. */
+type Read = 'value' | 'length';
+
+interface CachedAnalyses {
+  reads: ReadonlyArray<readonly [string, Read]>;
+  results: Map<string, QueryAnalysis>;
+}
+
+const ANALYSES_PER_OPERATION = 16;
+/** Values whose key would be longer than this are measured each time rather than kept. */
+const MAX_CACHE_KEY_LENGTH = 512;
+
+/** The key of the values an analysis reads; undefined when they are too large to keep. */
+function cacheKey(reads: CachedAnalyses['reads'], vars: Record<string, unknown>): string | undefined {
+  if (reads.length === 0) return '';
+  let key = '';
+  for (const [name, read] of reads) {
+    const v = vars[name];
+    key += read === 'length' ? `${Array.isArray(v) ? v.length : typeof v};` : `${JSON.stringify(v) ?? 'u'};`;
+    if (key.length > MAX_CACHE_KEY_LENGTH) return undefined;
+  }
+  return key;
+}
+
+/** Notes the variables a value node refers to, at any depth of lists and objects. */
+function noteReads(node: ValueNode, read: Read, reads: Map<string, Read>): void {
+  if (node.kind === Kind.VARIABLE) {
+    if (reads.get(node.name.value) !== 'value') reads.set(node.name.value, read);
+  } else if (node.kind === Kind.LIST) {
+    for (const item of node.values) noteReads(item, read, reads);
+  } else if (node.kind === Kind.OBJECT) {
+    for (const field of node.fields) noteReads(field.value, read, reads);
+  }
 }
 
 function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLNamedType | undefined {
