@@ -161,7 +161,10 @@ function serverHandlers(): Handlers {
       // Twice: the first pass may only move survivors; the second frees what the first unlinked.
       (global as { gc?: () => void }).gc?.();
       (global as { gc?: () => void }).gc?.();
-      return { rssBytes: process.memoryUsage.rss(), heapUsedBytes: process.memoryUsage().heapUsed };
+      const m = process.memoryUsage();
+      // Where RSS is, beyond the live heap: V8's committed heap (heapTotal) and memory outside it
+      // (external: Buffers and other native allocations held by JS objects).
+      return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external, arrayBuffersBytes: m.arrayBuffers };
     },
     profileStart: async ({ intervalUs = 200 }: { intervalUs?: number } = {}) => {
       session = new Session();

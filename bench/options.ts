@@ -56,6 +56,12 @@ export interface BenchOptions {
    * deployment's shedding bound without the whole run; with `--shed-in-flight`, `--shed-loop-delay`).
    */
   overloadOnly: boolean;
+  /**
+   * Only A's first start and the soak (bench/soak.ts): mixed callers for `soakMinutes`, RSS every
+   * minute; printed and written to bench/SOAK.md.
+   */
+  soakOnly: boolean;
+  soakMinutes: number;
   /** A's load shedding other than shipped (unset: as shipped). */
   shedInFlight?: number;
   shedLoopDelayMs?: number;
@@ -87,6 +93,8 @@ const FULL: BenchOptions = {
   floodConnections: 200,
   floodS: 15,
   overloadOnly: false,
+  soakOnly: false,
+  soakMinutes: 30,
 };
 
 const QUICK: BenchOptions = {
@@ -107,6 +115,7 @@ const QUICK: BenchOptions = {
   rampS: 3,
   overloadS: 15,
   floodS: 10,
+  soakMinutes: 3,
 };
 
 const NUMERIC: Record<string, keyof BenchOptions> = {
@@ -125,9 +134,10 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   '--flood-connections': 'floodConnections',
   '--flood-seconds': 'floodS',
   '--shed-in-flight': 'shedInFlight',
+  '--soak-minutes': 'soakMinutes',
 };
 
-const USAGE = `npm run bench -- [--quick] [--profile] [--analyze] [--rss-all] [--resilience-only] [--inhabitants N] [--connections N] [--warmup S] [--duration S] [--runs N] [--rss-requests N] [--profile-seconds S] [--kill-changes N] [--kill-rate N] [--overload-only] [--ramp-seconds S] [--overload-seconds S] [--overload-connections N] [--flood-connections N] [--flood-seconds S] [--shed-in-flight N] [--shed-loop-delay MS]`;
+const USAGE = `npm run bench -- [--quick] [--profile] [--analyze] [--rss-all] [--resilience-only] [--inhabitants N] [--connections N] [--warmup S] [--duration S] [--runs N] [--rss-requests N] [--profile-seconds S] [--kill-changes N] [--kill-rate N] [--overload-only] [--ramp-seconds S] [--overload-seconds S] [--overload-connections N] [--flood-connections N] [--flood-seconds S] [--shed-in-flight N] [--shed-loop-delay MS] [--soak-only] [--soak-minutes N]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options = { ...(argv.includes('--quick') ? QUICK : FULL) };
@@ -154,6 +164,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.overloadOnly = true;
       continue;
     }
+    if (arg === '--soak-only') {
+      options.soakOnly = true;
+      continue;
+    }
     // 0 is a value here: it switches the event-loop check off.
     if (arg === '--shed-loop-delay') {
       const value = Number(argv[i + 1]);
@@ -168,7 +182,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     (options as Record<string, unknown>)[key] = value;
     i++;
   }
-  if (options.resilienceOnly && options.overloadOnly) throw new Error('--resilience-only and --overload-only: one at a time');
+  if ([options.resilienceOnly, options.overloadOnly, options.soakOnly].filter(Boolean).length > 1) throw new Error('--resilience-only, --overload-only and --soak-only: one at a time');
   if (options.killChanges < 4) throw new Error('--kill-changes: at least 4, so that changes come before and after the kill');
   if (options.inhabitants > 90_000) throw new Error('--inhabitants: the hub accepts at most 90,000 (the 999 test-BSN range has 90,909 valid numbers)');
   return options;

@@ -238,7 +238,7 @@ export function overloadSection(o: Overload): string[] {
     `Saturating: **${o.saturating} connections** (the fewest within 5 % of the best, ${f0(o.bestRps)} accepted req/s); unloaded p95 (1 connection) **${f1(o.unloadedP95)} ms**, so the bound for accepted requests is ${f1(2 * o.unloadedP95)} ms.`,
     '',
     o.boundSet
-      ? `In-flight bound: the ramp kept accepted p95 within that bound up to **${o.recommendedBound} connection(s)**, so A was started again with **\`SHED_MAX_IN_FLIGHT=${o.recommendedBound}\`** for the runs below, as an operator sets it for a machine (README, `SHED_MAX_IN_FLIGHT`); the shipped default, ${sh.maxInFlight}, is a ceiling for machines nobody has measured.`
+      ? `In-flight bound: the ramp kept accepted p95 within that bound up to **${o.recommendedBound} connection(s)**, so A was started again with **\`SHED_MAX_IN_FLIGHT=${o.recommendedBound}\`** for the runs below, as an operator sets it for a machine (README, \`SHED_MAX_IN_FLIGHT\`); the shipped default, ${sh.maxInFlight}, is a ceiling for machines nobody has measured.`
       : `In-flight bound: the ramp would recommend \`SHED_MAX_IN_FLIGHT=${o.recommendedBound}\` (accepted p95 within that bound); the runs below keep the bound set for this run.`,
     '',
     '| run | refused client asks again | s | accepted req/s | accepted p50 ms | accepted p95 ms | accepted p99 ms | shed (503) | shed p50 / p95 / max ms | 429 | client time-outs | errors, other status | 2xx decided by A / VERZOEK records with 2xx | CPU of A / of the load generator (one core = 100 %) | A event-loop delay mean / p99 ms |',

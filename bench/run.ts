@@ -12,7 +12,7 @@
  * per variant, S3 queries per request, the sync) and bench/results-detail.json (everything). See
  * bench/README.md for the method.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueDevToken } from '../gateway/auth';
@@ -24,6 +24,7 @@ import { summarizeProfile } from './profile';
 import { overloadSection, resilienceSection, writeReport, type BenchReport, type Incremental, type RssGrowth, type S3Row } from './report';
 import { measureOverload, RAMP } from './overload';
 import { measureRestart, measureSyncKill, timedHubStart, type Probe } from './resilience';
+import { measureSoak, soakSection } from './soak';
 import { BenchChild } from './rpc';
 import {
   auditTables,
@@ -38,6 +39,7 @@ import {
   rowCount,
   s1Households,
   s2Persons,
+  INZAGE_QUERY,
   S1_QUERY,
   S2_QUERY,
   seedConsents,
@@ -164,6 +166,27 @@ async function main(): Promise<void> {
         log,
       });
     };
+    if (options.soakOnly) {
+      const regisseur = cycle(households);
+      const client = cycle(persons);
+      const subject = cycle(households.flatMap((h) => h.leden));
+      const privacyOfficer = await issueDevToken(hubDir, { role: 'privacy-officer', sub: 'bench-soak-fg' });
+      log(`soak: ${options.soakMinutes} minutes of mixed callers against A`);
+      const soak = await measureSoak({
+        callers: [
+          { connections: 3, target: { variant: 'regisseur (S1)', child: hub, url: hub.info.url, headers: { authorization: `Bearer ${tokens.regisseur}`, 'x-purpose': 'INTEGRALE_AANPAK' }, body: () => gatewayBody(S1_QUERY, regisseur().leden[0]) } },
+          { connections: 2, target: { variant: 'wmo-consulent (S2)', child: hub, url: hub.info.url, headers: { authorization: `Bearer ${tokens.wmo}`, 'x-purpose': 'WMO_ONDERSTEUNING' }, body: () => gatewayBody(S2_QUERY, client()) } },
+          { connections: 1, target: { variant: 'privacy-officer (inzage)', child: hub, url: hub.info.url, headers: { authorization: `Bearer ${privacyOfficer}`, 'x-purpose': 'AUDIT' }, body: () => gatewayBody(INZAGE_QUERY, subject()) } },
+        ],
+        minutes: options.soakMinutes,
+        log,
+      });
+      const lines = [`# Soak`, '', `Written by \`npm run bench -- --soak-only\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${options.inhabitants} inhabitants.`, '', ...soakSection(soak), ''];
+      writeFileSync(join(BENCH_DIR, 'SOAK.md'), lines.join('\n'));
+      process.stdout.write(`${lines.join('\n')}`);
+      log('--soak-only: written to bench/SOAK.md');
+      return;
+    }
     if (options.overloadOnly) {
       // A has served nothing yet: warm it up as the S1 runs would have.
       const next = cycle(households);

@@ -46,6 +46,15 @@ export const S2_QUERY = `query WmoDossier($bsn: String!) {
   }
 }`;
 
+/** The soak's privacy officer: one person's inzage report (AVG art. 15), as the console opens it. */
+export const INZAGE_QUERY = `query Inzage($bsn: String!) {
+  inzageRapport(burgerservicenummer: $bsn) {
+    betrokkene
+    verstrekkingen { tijdstip organisatie rollen doel }
+    samenvatting { organisatie doel aantal }
+  }
+}`;
+
 /** D: what the gateway asks a domain subgraph for, asked of it directly. */
 function entitiesQuery(subgraph: DomainSubgraph): string {
   return `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Persoon { ${DOMAIN_SELECTIONS[subgraph]} } } }`;
