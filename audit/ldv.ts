@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteGuards } from '../gateway';
 import { isValidBsn } from '../lib/bsn';
-import { requestTrace } from '../lib/trace';
+import { traceOf } from '../lib/trace';
 import type { Db } from '../lib/db';
 import type { RequestContext, Rules } from '../policy';
 import { AUDIT_COLUMNS, recordFromRow, type AuditEntry, type AuditRecord, type AuditRow, type AuditStatus } from './record';
@@ -270,7 +270,7 @@ export function ldvRoutes(options: LdvRoutesOptions): (scope: FastifyInstance, g
   return async (scope, { onRequest, caller }) => {
     scope.post(LDV_PATH, { onRequest }, async (request, reply) => {
       const { actor, purpose } = caller(request);
-      const trace = requestTrace(request.headers.traceparent);
+      const trace = traceOf(request);
       const context: RequestContext = {
         actor,
         doel: purpose,

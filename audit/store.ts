@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../lib/db';
+import { observeAuditWrite } from '../lib/metrics';
 import { chainHash, GENESIS_HASH, rowFromRecord, type AuditEntry, type AuditRecord } from './record';
 import type { AuditSigner, ChainHead } from './signing';
 
@@ -126,6 +127,13 @@ export class AuditStore {
     }
   }
 
+  /** Records waiting for the next group commit (not yet in a statement): the metrics' audit backlog. */
+  get backlog(): number {
+    let n = 0;
+    for (const p of this.queue) if (!p.expired) n += p.entries.length;
+    return n;
+  }
+
   /** The stream a bron's records go to in this process. */
   streamFor(bron: string): string {
     return `${bron}:${this.instanceId}`;
@@ -139,6 +147,7 @@ export class AuditStore {
   append(entries: AuditEntry[]): Promise<void> {
     if (this.closed) return Promise.reject(new AuditWriteError('the audit store is closed'));
     if (entries.length === 0) return Promise.resolve();
+    const started = performance.now();
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const pending: Pending = {
@@ -152,12 +161,14 @@ export class AuditStore {
         // Not yet in a batch: drop it, so the log never claims a disclosure that was refused.
         // Already in one: it may still commit; the log then over-reports, which is the safe side.
         pending.expired = true;
+        observeAuditWrite(0, false);
         reject(new AuditWriteError(`audit records not confirmed written within ${this.writeTimeoutMs} ms`));
       }, this.writeTimeoutMs);
       const done = (err?: Error) => {
         clearTimeout(timer);
         if (settled) return;
         settled = true;
+        observeAuditWrite((performance.now() - started) / 1000, !err);
         if (err) reject(err);
         else resolve();
       };

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type onRequestHookHandler } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
+import { noteRefusal } from './observe';
 
 /**
  * The gateway's HTTP edge on Fastify: what every request meets before GraphQL does. It owns
@@ -72,6 +73,7 @@ export function sendError(
   mediaType: MediaType = mediaTypeFor(reply.request.headers.accept) ?? 'application/json',
   extensions: Record<string, unknown> = {},
 ): FastifyReply {
+  noteRefusal(reply.request, refusal.code);
   for (const [k, v] of Object.entries(refusal.headers ?? {})) reply.header(k, v);
   return reply
     .code(refusal.status)

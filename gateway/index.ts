@@ -9,12 +9,14 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { AddressInfo } from 'node:net';
 import { INTERNAL_CONTEXT_HEADER, isPurpose, type Actor, type InternalContextSigner, type Purpose, type OrganisationRegister, type RequestContext, type Rules } from '../policy';
 import { gracefulClose } from '../lib/drain';
-import { requestTrace } from '../lib/trace';
+import { traceOf } from '../lib/trace';
 import { apolloQueryOptions, createQueryAnalyzer, parseQuery, selectOperation } from '../lib/query-limits';
 import { registerWeb, type WebOptions } from './web';
 import { createEdge, DEFAULT_EDGE_LIMITS, guard, mediaTypeFor, sendError, type EdgeLimits } from './edge';
 import { AuthError, type TokenVerifier } from './auth';
 import { TrustedDocuments } from './trusted-documents';
+import { noteOperation, observeFetch, observeRoutes } from './observe';
+import { startMetricsServer, type MetricsServerOptions } from '../lib/metrics';
 import { addWarnings, warningsPlugin, type ResponseWarning } from '../subgraphs/common/warnings';
 
 export interface GatewayOptions {
@@ -49,6 +51,8 @@ export interface GatewayOptions {
   limits?: EdgeLimits;
   port?: number;
   host?: string;
+  /** Prometheus metrics at GET /metrics on a listener of their own (lib/metrics.ts); unset: none. */
+  metrics?: MetricsServerOptions;
 }
 
 /** What the gateway hands its extra routes (GatewayOptions.routes). */
@@ -62,6 +66,8 @@ export interface RouteGuards {
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Where GET /metrics answers, when GatewayOptions.metrics was given. */
+  metricsUrl?: string;
   /** Stops accepting connections and answers the requests in flight, for at most `drainMs` (default 10 s), then cuts what is left. */
   close(options?: { drainMs?: number }): Promise<void>;
 }
@@ -101,7 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // that part of the answer SOURCE_UNAVAILABLE).
       if (!pending || typeof init.body !== 'string') return Promise.reject(new Error(`no request context for the ${audience} fetch`));
       headers[INTERNAL_CONTEXT_HEADER] = signer.sign(pending as PreparedContext, audience, init.body);
-      return nodeFetch(url, { ...init, headers, agent });
+      return observeFetch(audience, headers, () => nodeFetch(url, { ...init, headers, agent }));
     }) as unknown as Fetcher;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -200,6 +206,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const authenticated = new WeakMap<FastifyRequest, { actor: Actor; purpose: Purpose }>();
 
   await app.register(async (scope) => {
+    // First, so that a request shed or refused by the guard is counted (and traced) too.
+    observeRoutes(scope);
     const onRequest = await guard(scope, limits, authenticate);
     // Other authenticated routes of the hub (options.routes) sit behind the same guard: shed,
     // authenticated, rate-limited; their handlers run only for a caller who passed.
@@ -232,7 +240,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const measured = analyze(parsed.document, selected.operation, variables);
       if (measured.refusal) return documentRefusal(measured.refusal.code, measured.refusal.message, measured.refusal.extensions);
 
-      const trace = requestTrace(request.headers.traceparent);
+      const trace = traceOf(request);
       const requestContext: RequestContext = {
         actor,
         doel: purpose,
@@ -248,6 +256,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         await options.recordRequest?.(requestContext, mediaType === 'application/json' ? 200 : 400).catch(() => undefined);
         return documentRefusal('OPERATION_NOT_TRUSTED', 'This operation is not registered for your organisation');
       }
+      noteOperation(request, selected.operation.name?.value);
       const context: GatewayContext = {
         request: requestContext,
         prepared: options.signer.prepare(requestContext),
@@ -287,11 +296,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   await app.ready();
   const drain = gracefulClose(app.server);
-  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  const metrics = options.metrics ? await startMetricsServer(options.metrics) : undefined;
+  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' }).catch(async (err: unknown) => {
+    await metrics?.close();
+    throw err;
+  });
   const { port } = app.server.address() as AddressInfo;
   return {
     port,
     url: `http://localhost:${port}/graphql`,
+    ...(metrics ? { metricsUrl: metrics.url } : {}),
     async close(options = {}) {
       closing = true;
       // In-flight requests are answered (their subgraph fetches and audit records included)
@@ -301,6 +315,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await app.close().catch(() => undefined);
       await server.stop();
       agent.destroy();
+      // Last: an operator watches the drain through it.
+      await metrics?.close();
     },
   };
 }

@@ -15,6 +15,8 @@ import { RetentionEngine } from '../retention';
 import { syncHealth } from '../read-model';
 import { createPolicyParts, createSources, kennisgevingCredential, needsStandIns, startGatewayPart, startStandIns, startSubgraphs, stufParties, subgraphUrls, type StandIns } from './parts';
 import { ensureRedis } from './redis';
+import { addMetricsSource } from '../lib/metrics';
+import { startTracing } from '../lib/tracing';
 
 /** What starting the hub needs beyond the validated config; tests set these. */
 export interface HubOptions {
@@ -86,6 +88,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     cleanup.length = 0;
   };
   try {
+    // Before any part starts, so that each makes its spans; shut down last, flushing them.
+    if (config.OTEL_EXPORTER_OTLP_ENDPOINT) {
+      const tracing = await startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME });
+      cleanup.push(() => tracing.shutdown());
+    }
     const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') });
     cleanup.push(() => db.close());
     // PGlite sets the modes of the files it unpacks into a new database itself (0666), past the umask.
@@ -123,6 +130,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       }),
     );
     await sync.start();
+    // Read at scrape time: the audit backlog, sync_state as /readyz reads it, the queues' counts.
+    cleanup.push(addMetricsSource({ auditBacklog: () => policy.audit.store.backlog, syncState: () => syncHealth(db), queueCounts: () => sync.jobCounts(), clock }));
     const endpoint = await startKennisgevingEndpoint({
       ontvanger: stufParties(config).hub,
       zender: stufParties(config).gws,

@@ -230,6 +230,7 @@ export async function startGatewayPart(
     routes: ldvRoutes({ db, audit: policy.audit, rules: policy.rules, registerBaseUri: config.LDV_REGISTER_BASE_URI }),
     port: options.randomPorts ? 0 : config.PORT,
     host: config.HOST,
+    ...(config.METRICS_PORT !== undefined ? { metrics: { port: options.randomPorts ? 0 : config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN } } : {}),
     readiness: () => readiness(config, db, options.redisUrl ?? config.REDIS_URL, options.firstSyncDone, policy.clock),
   });
 }

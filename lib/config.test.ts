@@ -89,3 +89,30 @@ describe('secretWeakness', () => {
     expect(secretWeakness('a'.repeat(24) + 'bcdefghij')).toMatch(/unevenly spread/);
   });
 });
+
+describe('metrics and traces settings', () => {
+  it('has no metrics listener and no traces unless configured', () => {
+    const c = loadConfig({});
+    expect(c.METRICS_PORT).toBeUndefined();
+    expect(c.METRICS_HOST).toBe('127.0.0.1');
+    expect(c.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(c.OTEL_SERVICE_NAME).toBe('ontschot');
+  });
+
+  it('refuses a metrics listener beyond loopback without METRICS_TOKEN, and never prints the token', () => {
+    expect(refusal({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toMatch(/METRICS_TOKEN: required when METRICS_HOST is not a loopback address/);
+    expect(refusal({ METRICS_PORT: '9464', METRICS_HOST: '::1' })).toBeNull();
+    const token = randomBytes(32).toString('base64url');
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: token })).toMatchObject({ METRICS_PORT: 9464, METRICS_TOKEN: token });
+    const weak = 'a'.repeat(40);
+    const message = refusal({ ...production, METRICS_PORT: '9464', METRICS_TOKEN: weak });
+    expect(message).toMatch(/METRICS_TOKEN: too weak/);
+    expect(message).not.toContain(weak);
+  });
+
+  it('refuses an OTLP endpoint that is not a URL', () => {
+    expect(refusal({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toMatch(/OTEL_EXPORTER_OTLP_ENDPOINT: expected an http/);
+    expect(refusal({ OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' })).toMatch(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://collector:4318');
+  });
+});

@@ -184,6 +184,20 @@ const schema = z.object({
   CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
   /** Retry-After (s) of a shed request. */
   SHED_RETRY_AFTER_S: z.coerce.number().int().min(1).max(3600).default(1),
+  /**
+   * Port of the gateway's Prometheus listener (GET /metrics), apart from the public port so it is
+   * no way in for callers and never shed or rate-limited. Unset: no listener (a fixed default
+   * would collide between hubs on one machine; deployments set it, e.g. 9464).
+   */
+  METRICS_PORT: port.optional(),
+  /** Address the metrics listener binds to; anything but a loopback address needs METRICS_TOKEN. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Bearer token a scrape of /metrics must send (Prometheus: `authorization: { credentials: … }`); unset: none asked. */
+  METRICS_TOKEN: z.string().min(32).regex(/^[\x21-\x7e]+$/, 'expected printable characters without spaces (it travels as a bearer token)').optional(),
+  /** OTLP/HTTP base URL traces are exported to (`<url>/v1/traces`, JSON); unset: no traces, and nothing of OpenTelemetry is loaded. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url.regex(/^https?:\/\//, 'expected an http or https URL, e.g. http://otel-collector:4318').optional(),
+  /** service.name of the exported spans. */
+  OTEL_SERVICE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1–64 characters of A–Z a–z 0–9 . _ -').default('ontschot'),
 });
 
 /**
@@ -328,6 +342,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A misspelt role would otherwise silently get the default limit.
   const unknownRoles = Object.keys(parseRateLimits(d.RATE_LIMITS)).filter((name) => name !== 'default' && name !== 'anonymous' && !isRole(name));
   if (unknownRoles.length) throw new ConfigError(`invalid configuration:\n  RATE_LIMITS: expected role names, default or anonymous; ${unknownRoles.length === 1 ? 'one name is' : `${unknownRoles.length} names are`} none of them`);
+  // Metrics name no person, but they show who uses the hub how much: beyond this machine only to
+  // a scraper that knows the token.
+  if (d.METRICS_PORT !== undefined && !isLoopbackHost(d.METRICS_HOST) && d.METRICS_HOST !== '::1' && d.METRICS_TOKEN === undefined) {
+    throw new ConfigError('invalid configuration:\n  METRICS_TOKEN: required when METRICS_HOST is not a loopback address (the metrics listener would be open to anyone who reaches it)');
+  }
+  if (production && d.METRICS_TOKEN !== undefined && secretWeakness(d.METRICS_TOKEN)) throw new ConfigError(`invalid configuration:\n  METRICS_TOKEN: ${secretWeakness(d.METRICS_TOKEN)}`);
   if (d.SYNC_RETRY_MAX_MS < d.SYNC_RETRY_BASE_MS) throw new ConfigError('invalid configuration:\n  SYNC_RETRY_MAX_MS: expected at least SYNC_RETRY_BASE_MS');
   return { ...parsed.data, devAuth: given === 0, production, redisExplicit: relevant.REDIS_URL !== undefined };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { Pool, types, type QueryConfig } from 'pg';
+import { traceDb } from './tracing';
 
 /**
  * One small interface over both Postgres drivers: `pg` against a real server, PGlite embedded.
@@ -101,7 +102,7 @@ function pgDb(pool: Pool, databaseUrl: string, parent?: Db): Db {
     kind: 'pg',
     async query<R>(sql: string, params?: unknown[]) {
       (parent ?? db).onQuery?.(sql);
-      return (await pool.query(statement(sql, params))).rows as R[];
+      return (await traceDb(sql, pool.query(statement(sql, params)))).rows as R[];
     },
     async exec(sql: string) {
       await pool.query(sql);
@@ -119,7 +120,7 @@ function pgDb(pool: Pool, databaseUrl: string, parent?: Db): Db {
         const tx: Queryable = {
           query: async <R>(sql: string, params?: unknown[]) => {
             (parent ?? db).onQuery?.(sql);
-            return (await client.query(statement(sql, params))).rows as R[];
+            return (await traceDb(sql, client.query(statement(sql, params)))).rows as R[];
           },
           exec: async (sql: string) => {
             await client.query(sql);
@@ -173,7 +174,7 @@ async function openPglite(dataDir: string): Promise<Db> {
     kind: 'pglite',
     query<R>(sql: string, params?: unknown[]) {
       db.onQuery?.(sql);
-      return serial(async () => (await pg.query<R>(sql, params as unknown[])).rows);
+      return traceDb(sql, serial(async () => (await pg.query<R>(sql, params as unknown[])).rows));
     },
     exec(sql: string) {
       return serial(async () => {
@@ -186,7 +187,7 @@ async function openPglite(dataDir: string): Promise<Db> {
           fn({
             query: async <R>(sql: string, params?: unknown[]) => {
               db.onQuery?.(sql);
-              return (await t.query<R>(sql, params as unknown[])).rows;
+              return (await traceDb(sql, t.query<R>(sql, params as unknown[]))).rows;
             },
             exec: async (sql: string) => {
               await t.exec(sql);

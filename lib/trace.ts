@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /**
  * W3C Trace Context at the hub's doors. A request joins the caller's trace when its `traceparent`
@@ -13,10 +14,28 @@ export interface RequestTrace {
   traceparent: string;
 }
 
-export function requestTrace(header: string | string[] | undefined): RequestTrace {
+/** A well-formed `traceparent` by the rules above, or null. */
+export function parseTraceparent(header: string | string[] | undefined): { traceId: string; parentId: string; flags: string } | null {
   const m = (Array.isArray(header) ? header[0] : header)?.trim().match(/^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/);
-  const joined = m && !/^0+$/.test(m[1]) && !/^0+$/.test(m[2]) ? { traceId: m[1], flags: m[3] } : null;
+  return m && !/^0+$/.test(m[1]) && !/^0+$/.test(m[2]) ? { traceId: m[1], parentId: m[2], flags: m[3] } : null;
+}
+
+export function requestTrace(header: string | string[] | undefined): RequestTrace {
+  const joined = parseTraceparent(header);
   const traceId = joined?.traceId ?? randomBytes(16).toString('hex');
   const spanId = randomBytes(8).toString('hex');
   return { traceId, spanId, traceparent: `00-${traceId}-${spanId}-${joined?.flags ?? '01'}` };
+}
+
+/**
+ * The trace of a request at the edge: the one its edge span was started with when traces are
+ * exported (lib/tracing.ts keeps it, so the span and the audit records share their ids), else one
+ * made now from its `traceparent`.
+ */
+const traces = new WeakMap<object, RequestTrace>();
+export function traceOf(request: { headers: IncomingHttpHeaders }): RequestTrace {
+  return traces.get(request) ?? requestTrace(request.headers.traceparent);
+}
+export function keepTraceOf(request: object, trace: RequestTrace): void {
+  traces.set(request, trace);
 }

@@ -15,6 +15,9 @@ import { makeDataDirPrivate } from '../hub';
 import { SyncService } from '../sync/service';
 import { SyncSupervisor } from '../sync/supervisor';
 import { RetentionEngine } from '../retention';
+import { addMetricsSource } from '../lib/metrics';
+import { startTracing } from '../lib/tracing';
+import { syncHealth } from '../read-model';
 
 async function main(): Promise<void> {
   const [part, name] = process.argv.slice(2);
@@ -31,6 +34,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onStop);
   process.on('SIGTERM', onStop);
+
+  if (config.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    const tracing = await startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME });
+    stops.unshift(() => tracing.shutdown());
+  }
 
   if (part === 'standins') {
     // This container is the back offices: it runs every stand-in, whatever the others are told.
@@ -82,6 +90,8 @@ async function main(): Promise<void> {
       return;
     }
     case 'gateway': {
+      // The queues' counts come from the sync part's process; sync_state is in Postgres for all.
+      stops.push(addMetricsSource({ auditBacklog: () => policy.audit.store.backlog, syncState: () => syncHealth(db) }));
       const gateway = await startGatewayPart(config, db, policy, { urls: subgraphUrls(config), firstSyncDone: () => true });
       stops.push(() => gateway.close());
       console.log(`ontschot ready at ${gateway.url}`);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { FlowProducer, Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { SourceSystem } from '../domain/record-types';
 import { markSyncFailure } from '../read-model/sync-state';
+import { countSyncJob } from '../lib/metrics';
+import { traceSyncJob } from '../lib/tracing';
 import type { Kennisgeving } from '../adapters/gws';
 import { applyGwsKennisgeving, fullBrp, fullGws, fullJeugd, importLas, pollJeugd, retention, type GwsKennisgevingSignaal, type JobResult, type SyncDeps } from './jobs';
 
@@ -115,6 +117,12 @@ export class SyncService {
     return Math.round(plain * (0.8 + 0.4 * Math.random()));
   }
 
+  /** Jobs per queue and state, for the metrics (one round trip per queue). */
+  async jobCounts(): Promise<Record<string, Record<string, number>>> {
+    const entries = await Promise.all(Object.values(this.queues).map(async (queue) => [queue.name, await queue.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const));
+    return Object.fromEntries(entries);
+  }
+
   /** Starts processing jobs in this process. */
   async start(): Promise<void> {
     const { connection, prefix = 'ontschot', deps } = this.options;
@@ -130,12 +138,18 @@ export class SyncService {
     const process = async (job: Job) => {
       const run = processors[job.name];
       if (!run) throw new Error('unknown sync job');
-      try {
-        return await run(job);
-      } catch (error) {
-        await this.recordFailure(job.name, error);
-        throw jobError(error);
-      }
+      // Metrics and the job's span name the job by its name only: its data holds record ids.
+      return traceSyncJob(job.name, job.queueName, async () => {
+        try {
+          const result = await run(job);
+          countSyncJob(job.name, true);
+          return result;
+        } catch (error) {
+          countSyncJob(job.name, false);
+          await this.recordFailure(job.name, error);
+          throw jobError(error);
+        }
+      });
     };
     const concurrency = { full: 1, changes: 3, kennisgevingen: 1 } as const;
     for (const key of Object.keys(QUEUES) as Array<keyof typeof QUEUES>) {

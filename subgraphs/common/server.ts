@@ -10,6 +10,7 @@ import type { Db } from '../../lib/db';
 import type { OpaqueIds } from '../../lib/opaque';
 import { isPublicErrorCode, unauthenticated } from '../../lib/errors';
 import { gracefulClose } from '../../lib/drain';
+import { traceSubgraphRequest, tracingOn } from '../../lib/tracing';
 import { apolloQueryOptions } from '../../lib/query-limits';
 import { warningsPlugin, type ResponseWarning } from './warnings';
 import { enforcePolicy, INTERNAL_CONTEXT_HEADER, type AccessRecorder, type InternalContextSigner, type Policy, type PolicyContext, type RequestContext } from '../../policy';
@@ -177,7 +178,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
   };
 
   const http: Server = createServer((req, res) => {
-    handle(req, res).catch(() => {
+    // With traces on, the request runs in its span (the gateway's fetch span its parent).
+    (tracingOn() ? traceSubgraphRequest(def.name, req, res, handle) : handle(req, res)).catch(() => {
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
       else res.end();
     });
