@@ -19,6 +19,8 @@ export interface SoakMinute {
   acceptedRps: number;
   /** Answers other than 2xx, errors and time-outs in this minute. */
   failed: number;
+  /** The non-2xx answers by status (503 shed, 429 limited, …). */
+  refused: Record<number, number>;
 }
 
 export interface Soak {
@@ -59,9 +61,11 @@ export async function measureSoak(o: SoakOptions): Promise<Soak> {
       heapUsedMb: stats.heapUsedBytes / 2 ** 20,
       acceptedRps: runs.reduce((n, r) => n + r.accepted.count, 0) / seconds,
       failed: runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
+      refused: {},
     };
+    for (const r of runs) for (const [status, count] of Object.entries(r.statuses)) if (Number(status) >= 300) sample.refused[Number(status)] = (sample.refused[Number(status)] ?? 0) + count;
     samples.push(sample);
-    o.log(`soak minute ${minute}/${o.minutes}: RSS ${sample.rssMb.toFixed(0)} MB, heap used ${sample.heapUsedMb.toFixed(0)} MB, ${sample.acceptedRps.toFixed(0)} accepted req/s, ${sample.failed} failed`);
+    o.log(`soak minute ${minute}/${o.minutes}: RSS ${sample.rssMb.toFixed(0)} MB, heap used ${sample.heapUsedMb.toFixed(0)} MB, ${sample.acceptedRps.toFixed(0)} accepted req/s, ${sample.failed} failed${sample.failed ? ` (${statusText(sample.refused)})` : ''}`);
   }
   const windowMinutes = Math.min(FLAT_WINDOW_MINUTES, samples.length);
   const window = samples.slice(-windowMinutes).map((s) => s.rssMb);
@@ -76,6 +80,8 @@ export async function measureSoak(o: SoakOptions): Promise<Soak> {
   };
 }
 
+const statusText = (refused: Record<number, number>) => Object.entries(refused).map(([status, count]) => `${count} × ${status}`).join(', ') || 'errors or time-outs';
+
 /** The soak as a section of RESULTS.md. */
 export function soakSection(s: Soak): string[] {
   const f0 = (n: number) => n.toFixed(0);
@@ -86,7 +92,7 @@ export function soakSection(s: Soak): string[] {
     '',
     '| minute | RSS MB | heap used MB | accepted req/s | failed |',
     '|---|---|---|---|---|',
-    ...s.samples.map((m) => `| ${m.minute} | ${f0(m.rssMb)} | ${f0(m.heapUsedMb)} | ${f0(m.acceptedRps)} | ${m.failed} |`),
+    ...s.samples.map((m) => `| ${m.minute} | ${f0(m.rssMb)} | ${f0(m.heapUsedMb)} | ${f0(m.acceptedRps)} | ${m.failed}${m.failed ? ` (${statusText(m.refused)})` : ''} |`),
     '',
     `RSS over the last ${s.windowMinutes} minutes: at most **${s.windowDeviationPercent.toFixed(1)} %** from their median (target: flat within ±5 %); from the first minute to the last: ${s.growthPercent.toFixed(1)} %.`,
   ];
