@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteGuards } from '../gateway';
 import { isValidBsn } from '../lib/bsn';
 import { traceOf } from '../lib/trace';
+import { silentLogger, type Logger } from '../lib/log';
 import type { Db } from '../lib/db';
 import type { RequestContext, Rules } from '../policy';
 import { AUDIT_COLUMNS, recordFromRow, type AuditEntry, type AuditRecord, type AuditRow, type AuditStatus } from './record';
@@ -253,6 +254,8 @@ export interface LdvRoutesOptions {
   registerBaseUri: string;
   /** @defaultValue MAX_LDV_RECORDS */
   maxRecords?: number;
+  /** Where a failed read is reported (class and code only). @defaultValue no output */
+  logger?: Logger;
 }
 
 /**
@@ -266,6 +269,7 @@ export interface LdvRoutesOptions {
  */
 export function ldvRoutes(options: LdvRoutesOptions): (scope: FastifyInstance, guards: RouteGuards) => Promise<void> {
   const { db, audit, rules, registerBaseUri } = options;
+  const log = options.logger ?? silentLogger;
   const maxRecords = options.maxRecords ?? MAX_LDV_RECORDS;
   return async (scope, { onRequest, caller }) => {
     scope.post(LDV_PATH, { onRequest }, async (request, reply) => {
@@ -306,8 +310,8 @@ export function ldvRoutes(options: LdvRoutesOptions): (scope: FastifyInstance, g
       let records: AuditRecord[];
       try {
         records = await readLdvRecords(db, parsed.query, maxRecords + 1);
-      } catch {
-        console.error('[ontschot] ldv: reading the audit log failed');
+      } catch (err) {
+        log.error({ err }, 'ldv: reading the audit log failed');
         return answer(500, () => sendProblem(reply, { status: 500, title: 'Internal Server Error', code: 'INTERNAL_SERVER_ERROR' }));
       }
       if (records.length > maxRecords) {

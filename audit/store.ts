@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../lib/db';
 import { observeAuditWrite } from '../lib/metrics';
+import { silentLogger, type Logger } from '../lib/log';
 import { chainHash, GENESIS_HASH, rowFromRecord, type AuditEntry, type AuditRecord } from './record';
 import type { AuditSigner, ChainHead } from './signing';
 
@@ -27,6 +28,8 @@ export interface AuditStoreOptions {
   writeTimeoutMs?: number;
   /** Clock for head signatures (tests). @defaultValue () => new Date() */
   now?: () => Date;
+  /** Where refused batches and signed heads are reported: counts and codes, never a record. @defaultValue no output */
+  logger?: Logger;
 }
 
 /** What the store has done, for measurement (group commit) and health. */
@@ -105,6 +108,7 @@ export class AuditStore {
   private signDue = false;
   private closed = false;
   private closing: Promise<void> | undefined;
+  private readonly log: Logger;
   readonly stats: AuditStoreStats = { records: 0, batches: 0, largestBatch: 0, failedBatches: 0, headsSigned: 0 };
 
   constructor(options: AuditStoreOptions) {
@@ -116,6 +120,7 @@ export class AuditStore {
     // One connection is enough: batches are written one after another.
     this.db = options.db.dedicated({ poolSize: 1, statementTimeoutMs: this.writeTimeoutMs });
     this.now = options.now ?? (() => new Date());
+    this.log = options.logger ?? silentLogger;
     const interval = options.signIntervalMs ?? 10_000;
     if (interval > 0) {
       this.signTimer = setInterval(() => {
@@ -241,18 +246,22 @@ export class AuditStore {
     try {
       await this.commit(batch, signWaiters);
       return;
-    } catch {
-      // The cause may quote a row (a constraint message can); callers get a plain error.
+    } catch (cause) {
+      // The cause may quote a row (a constraint message can): the log gets its class and code
+      // only (lib/log.ts), callers a plain error.
+      this.log.error({ err: cause, records: batch.reduce((n, p) => n + p.entries.length, 0), appends: batch.length }, 'audit batch refused by the database');
       // Unsigned heads stay unsigned until the next interval: retrying at once would hammer a
       // database that just failed.
       for (const w of signWaiters ?? []) w.reject(new AuditWriteError('the audit store refused the signed heads'));
     }
     const err = new AuditWriteError('the audit store refused the records');
     if (batch.length === 1) return batch[0].reject(err);
+    let refused = 0;
     for (const p of batch) {
       if (p.expired) continue;
-      await this.commit([p], null).catch(() => p.reject(err));
+      await this.commit([p], null).catch(() => (refused++, p.reject(err)));
     }
+    if (refused) this.log.error({ appends: refused }, 'audit records not written: their requests answer SOURCE_UNAVAILABLE');
   }
 
   /**
@@ -289,6 +298,7 @@ export class AuditStore {
         this.stats.largestBatch = Math.max(this.stats.largestBatch, records.length);
       }
       this.stats.headsSigned += signedHeads.length;
+      if (signedHeads.length) this.log.debug({ heads: signedHeads.length, records: records.length }, 'audit heads signed');
       for (const p of batch) p.resolve();
       for (const w of signWaiters ?? []) w.resolve();
     } catch (err) {

@@ -284,6 +284,7 @@ async function hub(args: { env: Record<string, string>; queuePrefix: string }): 
   timeWrites();
   const { startHub } = await import('../hub');
   const { loadConfig } = await import('../lib/config');
+  const { createLogger } = await import('../lib/log');
   const config = loadConfig(args.env);
   let syncStarted = 0;
   let syncDone = 0;
@@ -295,16 +296,20 @@ async function hub(args: { env: Record<string, string>; queuePrefix: string }): 
     config,
     randomPorts: false,
     queuePrefix: args.queuePrefix,
-    log: (line) => {
-      console.log(line);
-      if (line.startsWith('first full sync running')) syncStarted = performance.now();
-      if (line.startsWith('read models and cursors of the last run loaded')) {
-        catchUp = true;
-        syncStarted = performance.now();
-      }
-      if (line.startsWith('first full sync done') || line.startsWith('catch-up full sync done')) syncDone = performance.now();
-    },
+    // The hub's own log lines, by their message: the sync's start and end are timed from them.
+    logger: createLogger('info', {
+      write: (json: string) => onLine(String((JSON.parse(json) as { msg?: unknown }).msg ?? '')),
+    }),
   });
+  function onLine(line: string): void {
+    console.log(line);
+    if (line.startsWith('first full sync running')) syncStarted = performance.now();
+    if (line.startsWith('read models and cursors of the last run loaded')) {
+      catchUp = true;
+      syncStarted = performance.now();
+    }
+    if (line.startsWith('first full sync done') || line.startsWith('catch-up full sync done')) syncDone = performance.now();
+  }
   instrumentDb(running.db);
   countSubgraphTraffic(new Set(running.subgraphs.map((s) => portOf(s.url))), new Set([running.gateway.port]));
   // The same resolution as the gateway's own check (@fastify/under-pressure): 10 ms.

@@ -1,7 +1,8 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type onRequestHookHandler } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type onRequestHookHandler } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import { noteRefusal } from './observe';
+import type { Logger } from '../lib/log';
 
 /**
  * The gateway's HTTP edge on Fastify: what every request meets before GraphQL does. It owns
@@ -106,9 +107,11 @@ function refusalFor(err: { code?: string; statusCode?: number }): EdgeRefusal {
 
 /**
  * A Fastify instance with the edge's common behaviour: JSON bodies only, within the body limit,
- * every refusal in the one shape, 404 for other paths. Routes are added by the caller.
+ * every refusal in the one shape, 404 for other paths. Routes are added by the caller. With a
+ * `logger` Fastify logs through it, but not its own two lines per request (they name the URL with
+ * its query string): the gateway writes one line per request itself (gateway/index.ts).
  */
-export function createEdge(limits: EdgeLimits): FastifyInstance {
+export function createEdge(limits: EdgeLimits, logger?: Logger): FastifyInstance {
   const app = Fastify({
     bodyLimit: limits.bodyLimit,
     // Keep connections from clients and load balancers open between requests, as before.
@@ -118,13 +121,15 @@ export function createEdge(limits: EdgeLimits): FastifyInstance {
     // The hub closes its servers itself, draining in-flight requests first (lib/drain.ts).
     return503OnClosing: false,
     forceCloseConnections: false,
-    logger: false,
+    // As Fastify's base logger type: the routes and hooks are typed against that, not pino's.
+    ...(logger ? { loggerInstance: logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }) } : { logger: false }),
   });
   // JSON only: a text/plain body is not a GraphQL request of ours.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err, request, reply) => {
     const refusal = refusalFor(err as { code?: string; statusCode?: number });
-    if (refusal.status >= 500) console.error(`[ontschot] gateway: request failed (${(err as Error).name ?? 'Error'})`);
+    // Class and code only (lib/log.ts): what failed can quote the request.
+    if (refusal.status >= 500) request.log.error({ err }, 'request failed');
     return sendError(reply, refusal);
   });
   app.setNotFoundHandler((request, reply) => sendError(reply, { status: 404, code: 'NOT_FOUND', message: 'Not found: use POST /graphql' }));

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { INTERNAL_CONTEXT_HEADER, isPurpose, type Actor, type InternalContextSigner, type Purpose, type OrganisationRegister, type RequestContext, type Rules } from '../policy';
 import { gracefulClose } from '../lib/drain';
 import { traceOf } from '../lib/trace';
+import { loggableOperationName, silentLogger, type Logger } from '../lib/log';
 import { apolloQueryOptions, createQueryAnalyzer, parseQuery, selectOperation } from '../lib/query-limits';
 import { registerWeb, type WebOptions } from './web';
 import { createEdge, DEFAULT_EDGE_LIMITS, guard, mediaTypeFor, sendError, type EdgeLimits } from './edge';
@@ -53,6 +54,8 @@ export interface GatewayOptions {
   host?: string;
   /** Prometheus metrics at GET /metrics on a listener of their own (lib/metrics.ts); unset: none. */
   metrics?: MetricsServerOptions;
+  /** Where the gateway logs: one line per request (see startGateway), and its faults. @defaultValue no output */
+  logger?: Logger;
 }
 
 /** What the gateway hands its extra routes (GatewayOptions.routes). */
@@ -158,8 +161,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await server.start();
 
   const limits = options.limits ?? DEFAULT_EDGE_LIMITS;
-  const app = createEdge(limits);
+  const logger = options.logger ?? silentLogger;
+  const app = createEdge(limits, logger);
   let closing = false;
+  // One line per request, whatever answered it (a route, a refusal, a 404), once it is sent:
+  // the route as registered, never the path as sent (a 404's path or a query string can carry
+  // a BSN), the status and time, the operation's name, who asked as roles and organisation (not
+  // the subject of the token), and the trace id the audit records and the traceparent carry.
+  app.addHook('onResponse', async (request, reply) => {
+    const who = authenticated.get(request)?.actor;
+    logger.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        operationName: operationNames.get(request) ?? null,
+        roles: who?.rollen ?? null,
+        organisation: who?.organisatie ?? null,
+        traceId: traceOf(request).traceId,
+      },
+      'request',
+    );
+  });
   app.get('/healthz', async (_request, reply) => reply.send({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     // Shutting down: a load balancer should send its next request elsewhere.
@@ -204,6 +228,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     authenticated.set(request, { actor, purpose });
   };
   const authenticated = new WeakMap<FastifyRequest, { actor: Actor; purpose: Purpose }>();
+  /** The name of the operation a GraphQL request runs, for its log line (lib/log.ts loggableOperationName). */
+  const operationNames = new WeakMap<FastifyRequest, string | null>();
 
   await app.register(async (scope) => {
     // First, so that a request shed or refused by the guard is counted (and traced) too.
@@ -237,6 +263,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if ('refusal' in parsed) return documentRefusal(parsed.refusal.code, parsed.refusal.message, parsed.refusal.extensions);
       const selected = selectOperation(parsed.document, body.operationName);
       if ('refusal' in selected) return documentRefusal(selected.refusal.code, selected.refusal.message, selected.refusal.extensions);
+      operationNames.set(request, loggableOperationName(selected.operation.name?.value));
       const measured = analyze(parsed.document, selected.operation, variables);
       if (measured.refusal) return documentRefusal(measured.refusal.code, measured.refusal.message, measured.refusal.extensions);
 

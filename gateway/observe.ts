@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Span } from '@opentelemetry/api';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { countRefusal, observeRequest, observeSubgraphFetch, OperationLabels, roleLabel, NONE } from '../lib/metrics';
-import { keepTraceOf, requestTrace } from '../lib/trace';
+import { traceOf } from '../lib/trace';
 import { startEdgeSpan, traceSubgraphFetch, tracingOn } from '../lib/tracing';
 
 /**
@@ -31,16 +31,11 @@ export function observeRoutes(scope: FastifyInstance): void {
   scope.decorateRequest('operationLabel', NONE);
   if (tracingOn()) {
     scope.addHook('onRequest', async (request) => {
-      const header = request.headers.traceparent;
-      const trace = requestTrace(header);
-      const span = startEdgeSpan(`${request.method} ${request.routeOptions.url ?? 'unknown'}`, header, trace, {
+      const span = startEdgeSpan(`${request.method} ${request.routeOptions.url ?? 'unknown'}`, request.headers.traceparent, traceOf(request), {
         'http.request.method': request.method,
         'http.route': request.routeOptions.url ?? 'unknown',
       });
-      if (span) {
-        keepTraceOf(request, trace);
-        edgeSpans.set(request, span);
-      }
+      if (span) edgeSpans.set(request, span);
     });
   }
   scope.addHook('onResponse', async (request, reply) => {

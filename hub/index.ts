@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { RunningGateway } from '../gateway';
 import type { Config } from '../lib/config';
-import { openDb, type Db } from '../lib/db';
-import { migrate } from '../lib/migrate';
+import type { Db } from '../lib/db';
+import { silentLogger, type Logger } from '../lib/log';
 import { generateMunicipality } from '../municipality';
 import type { Municipality } from '../municipality/types';
 import type { RunningSubgraph } from '../subgraphs/common/server';
@@ -17,6 +17,7 @@ import { createPolicyParts, createSources, kennisgevingCredential, needsStandIns
 import { ensureRedis } from './redis';
 import { addMetricsSource } from '../lib/metrics';
 import { startTracing } from '../lib/tracing';
+import { checkBackOffices, checkIdentityProvider, listenProblem, openDatabase, StartupError } from './startup';
 
 /** What starting the hub needs beyond the validated config; tests set these. */
 export interface HubOptions {
@@ -27,8 +28,11 @@ export interface HubOptions {
   randomPorts?: boolean;
   /** Use this world instead of generating one (tests with a small municipality). */
   municipality?: Municipality;
-  /** Progress lines, never with personal data. @defaultValue no output */
-  log?: (line: string) => void;
+  /**
+   * Where the hub and its parts log (each part as a child with its `component`), never with
+   * personal data. @defaultValue no output
+   */
+  logger?: Logger;
   /**
    * What "now" is for the policy (archive terms, consent validity) and sync: tests move it to
    * see a term end. @defaultValue () => new Date()
@@ -71,9 +75,11 @@ export interface Hub {
  */
 export async function startHub(options: HubOptions): Promise<Hub> {
   const { config, randomPorts = false } = options;
-  const log = options.log ?? (() => undefined);
+  const logger = options.logger ?? silentLogger;
+  const hubLog = logger.child({ component: 'hub' });
+  const log = (line: string) => hubLog.info(line);
   if (config.devAuth) {
-    log('*** DEVELOPMENT MODE: no AUTH_ISSUER configured, so tokens from `npm run token` are accepted for any role; never expose this hub (set AUTH_ISSUER, AUTH_JWKS_URL, AUTH_AUDIENCE, or NODE_ENV=production to refuse starting without them) ***');
+    hubLog.warn('*** DEVELOPMENT MODE: no AUTH_ISSUER configured, so tokens from `npm run token` are accepted for any role; never expose this hub (set AUTH_ISSUER, AUTH_JWKS_URL, AUTH_AUDIENCE, or NODE_ENV=production to refuse starting without them) ***');
   }
   // Everything this process writes under DATA_DIR (and the redis-server it may start) is the
   // user's own: PGlite's files, the stand-ins' exports, the development keys. The umask is set
@@ -93,16 +99,36 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       const tracing = await startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME });
       cleanup.push(() => tracing.shutdown());
     }
-    const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') });
+    const db = await openDatabase(config);
     cleanup.push(() => db.close());
     // PGlite sets the modes of the files it unpacks into a new database itself (0666), past the umask.
     if (db.kind === 'pglite') makeDataDirPrivate(config.DATA_DIR);
-    await migrate(db);
     log(`database ready (${db.kind === 'pg' ? 'Postgres' : 'embedded PGlite'})`);
 
-    const redis = await ensureRedis(config.REDIS_URL, config.redisExplicit, config.DATA_DIR);
+    // A restart: the read models and cursors of the last run are in the database and are served
+    // as they are; the catch-up sync below brings them up to date behind the serving hub.
+    const health = await syncHealth(db);
+    const restart = (['BRP', 'GWS', 'JEUGD', 'LAS'] as const).every((source) => !!health.find((r) => r.source === source)?.lastFullSyncAt);
+
+    const redis = await ensureRedis(config.REDIS_URL, config.redisExplicit, config.DATA_DIR, config.STARTUP_CHECK_TIMEOUT_MS);
     cleanup.push(() => redis.stop());
     if (redis.url !== config.REDIS_URL) log('no Redis at REDIS_URL: started a private redis-server');
+
+    const idp = await checkIdentityProvider(config);
+    if (idp) throw idp;
+    // A back office that does not answer stops a first start at once, naming its setting (the
+    // first full sync could not complete, and would only say so after its retries). On a restart
+    // the hub has the last run's read models to serve, so it serves them and says which back
+    // office it cannot reach; the catch-up sync and the supervisor keep trying (DESIGN.md, 15).
+    const backOffices = checkBackOffices(config);
+    if (!restart) {
+      const [first, ...more] = await backOffices;
+      if (first) throw more.length ? new StartupError(first.setting, `${first.message.slice(first.setting.length + 2)}; and ${more.map((e) => e.message).join('; ')}`) : first;
+    } else {
+      void backOffices.then((problems) => {
+        for (const p of problems) hubLog.warn({ setting: p.setting }, `${p.message}: serving the read models of the last run until it answers`);
+      });
+    }
 
     // Before the stand-ins: a development key made here must reach the GWS stand-in.
     const kennisgevingAuth = kennisgevingCredential(config);
@@ -119,14 +145,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const clock = options.clock ?? (() => new Date());
     const sources = createSources(config, standIns);
     // Closed after the subgraphs and the gateway (cleanup runs in reverse): the audit log signs the final heads.
-    const policy = createPolicyParts(config, db, { clock });
+    const policy = createPolicyParts(config, db, { clock, logger });
     cleanup.push(() => policy.audit.close());
-    const sync = new SyncService({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix ?? config.QUEUE_PREFIX, deps: { db, sources, retention: new RetentionEngine(), ids: policy.ids, now: clock }, attempts: config.SYNC_RETRY_ATTEMPTS, backoffMs: config.SYNC_RETRY_BASE_MS, maxBackoffMs: config.SYNC_RETRY_MAX_MS });
+    const sync = new SyncService({ logger: logger.child({ component: 'sync' }), connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: options.queuePrefix ?? config.QUEUE_PREFIX, deps: { db, sources, retention: new RetentionEngine(), ids: policy.ids, now: clock }, attempts: config.SYNC_RETRY_ATTEMPTS, backoffMs: config.SYNC_RETRY_BASE_MS, maxBackoffMs: config.SYNC_RETRY_MAX_MS });
     // Workers finish their active jobs first; one still running after the drain time is left
     // behind: its lock in Redis lapses and BullMQ hands the stalled job to the next start's worker.
     cleanup.push(() =>
       within(sync.close(), config.SHUTDOWN_DRAIN_MS).then((done) => {
-        if (!done) log('a sync job did not finish within SHUTDOWN_DRAIN_MS: released, it runs again after the restart');
+        if (!done) hubLog.warn('a sync job did not finish within SHUTDOWN_DRAIN_MS: released, it runs again after the restart');
       }),
     );
     await sync.start();
@@ -139,20 +165,17 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       verwerk: (k) => sync.enqueueKennisgeving(k),
       port: randomPorts ? 0 : config.STUF_KENNISGEVING_PORT,
       host: config.HOST,
+      logger: logger.child({ component: 'kennisgeving' }),
     });
     cleanup.push(() => endpoint.close());
     standIns.gws?.setKennisgevingUrl(endpoint.url);
     if (kennisgevingAuth.generated && !standIns.gws) log('no STUF_KENNISGEVING_KEY or STUF_TLS_* set: the GWS at GWS_STUF_URL cannot deliver kennisgevingen until one is (full syncs still run)');
 
-    const subgraphs = await startSubgraphs(config, db, policy, { randomPorts, brp: sources.brp });
+    const subgraphs = await startSubgraphs(config, db, policy, { randomPorts, brp: sources.brp, logger });
     cleanup.push(() => Promise.all(subgraphs.map((s) => s.close({ drainMs: config.SHUTDOWN_DRAIN_MS }))));
 
-    // A restart: the read models and cursors of the last run are in the database and are served
-    // as they are; the catch-up sync below brings them up to date behind the serving hub.
-    const health = await syncHealth(db);
-    const restart = (['BRP', 'GWS', 'JEUGD', 'LAS'] as const).every((source) => !!health.find((r) => r.source === source)?.lastFullSyncAt);
     let firstSyncDone = restart;
-    const gateway = await startGatewayPart(config, db, policy, { urls: subgraphUrls(config, subgraphs), firstSyncDone: () => firstSyncDone, randomPorts, redisUrl: redis.url });
+    const gateway = await startGatewayPart(config, db, policy, { urls: subgraphUrls(config, subgraphs), firstSyncDone: () => firstSyncDone, randomPorts, redisUrl: redis.url, logger });
     cleanup.push(() => gateway.close({ drainMs: config.SHUTDOWN_DRAIN_MS }));
 
     const what = restart ? 'catch-up full sync' : 'first full sync';
@@ -166,7 +189,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     // write into a source while its full sync sweeps it.
     // From then on the supervisor keeps sync converging: it re-creates schedules Redis lost, runs
     // a full sync that is owed and re-queues failed change jobs (sync/supervisor.ts).
-    const supervisor = new SyncSupervisor(sync, { intervalMs: config.SYNC_SUPERVISE_MS, log, onFullSync: () => (firstSyncDone = true) });
+    const supervisor = new SyncSupervisor(sync, { intervalMs: config.SYNC_SUPERVISE_MS, logger: logger.child({ component: 'sync' }), onFullSync: () => (firstSyncDone = true) });
     cleanup.push(() => supervisor.stop());
     const schedule = () => (closing ? undefined : (supervisor.start(), sync.schedule({ jeugdPollMs: config.JEUGD_POLL_MS, lasImportMs: config.LAS_IMPORT_MS })));
     let fullSync: Promise<boolean>;
@@ -184,7 +207,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
           // Its error text stays out of the log (a job error is already reduced, a timeout is
           // not interesting); the hub goes on serving the last run's state.
           if (closing) return false;
-          log(`${what} failed; serving the read models as they were, incremental jobs scheduled`);
+          hubLog.warn(`${what} failed; serving the read models as they were, incremental jobs scheduled`);
           supervisor.oweFullSync();
           await schedule();
           return false;
@@ -195,7 +218,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     return { url: gateway.url, gateway, db, sync, municipality, standIns, subgraphs, kennisgeving: endpoint, fullSync, close };
   } catch (err) {
     await close();
-    throw err;
+    throw listenProblem(err, config);
   }
 }
 

@@ -25,6 +25,7 @@ import { SUBGRAPHS } from '../subgraphs';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
 import type { KennisgevingCredential } from '../sync/kennisgeving-endpoint';
 import type { BrpSource, SyncSources } from '../sync/sources';
+import { silentLogger, type Logger } from '../lib/log';
 
 /**
  * The hub's parts, each startable alone (scripts/part.ts, one per container) or together
@@ -145,21 +146,21 @@ export interface PolicyParts {
 }
 
 /** The policy parts of one process, from config: rules, the organisation register, the context signer, the audit log. */
-export function createPolicyParts(config: Config, db: Db, options: { clock?: () => Date; internalContextKey?: string } = {}): PolicyParts {
+export function createPolicyParts(config: Config, db: Db, options: { clock?: () => Date; internalContextKey?: string; logger?: Logger } = {}): PolicyParts {
   return {
     rules: loadRules(),
     organisations: config.ORGANISATION_REGISTER ? loadOrganisations(config.ORGANISATION_REGISTER) : loadOrganisations(),
     signer: new InternalContextSigner(options.internalContextKey ?? config.INTERNAL_CONTEXT_KEY ?? randomBytes(32).toString('hex')),
-    audit: createAuditLog(config, db),
+    audit: createAuditLog(config, db, (options.logger ?? silentLogger).child({ component: 'audit' })),
     clock: options.clock ?? (() => new Date()),
     ids: new OpaqueIds(config.ID_KEY ?? devIdKey(config.DATA_DIR)),
   };
 }
 
 /** The process's audit log, signing heads with the configured key or the development key under DATA_DIR. */
-function createAuditLog(config: Config, db: Db): AuditLog {
+function createAuditLog(config: Config, db: Db, logger: Logger): AuditLog {
   const signer = config.AUDIT_SIGNING_KEY ? new AuditSigner(parseSigningKey(config.AUDIT_SIGNING_KEY), config.AUDIT_SIGNING_KEY_ID) : devSigningKey(config.DATA_DIR);
-  return new AuditLog({ db, signer, trustedKeys: parseTrustedKeys(config.AUDIT_TRUSTED_KEYS), signIntervalMs: config.AUDIT_SIGN_INTERVAL_MS });
+  return new AuditLog({ db, signer, trustedKeys: parseTrustedKeys(config.AUDIT_TRUSTED_KEYS), signIntervalMs: config.AUDIT_SIGN_INTERVAL_MS, logger });
 }
 
 /**
@@ -170,7 +171,7 @@ export async function startSubgraphs(
   config: Config,
   db: Db,
   parts: PolicyParts,
-  options: { names?: string[]; randomPorts?: boolean; port?: number; brp?: BrpSource } = {},
+  options: { names?: string[]; randomPorts?: boolean; port?: number; brp?: BrpSource; logger?: Logger } = {},
 ): Promise<RunningSubgraph[]> {
   const persons = new PersonDirectory(db, options.brp, parts.clock);
   const policy = new Policy({ db, persons, rules: parts.rules, organisations: parts.organisations, clock: parts.clock });
@@ -181,7 +182,8 @@ export async function startSubgraphs(
       if (options.names && !options.names.includes(s.name)) continue;
       const port = options.randomPorts ? 0 : (options.port ?? config.SUBGRAPH_BASE_PORT + i);
       // Every subgraph writes its audit records before it answers (fail closed).
-      running.push(await startSubgraph(s.create(deps), { signer: parts.signer, policy, recorderFor: parts.audit.recorderFor(s.name), port, host: config.HOST }));
+      const logger = (options.logger ?? silentLogger).child({ component: 'subgraph', subgraph: s.name });
+      running.push(await startSubgraph(s.create(deps), { signer: parts.signer, policy, recorderFor: parts.audit.recorderFor(s.name), port, host: config.HOST, logger }));
     }
   } catch (err) {
     await Promise.all(running.map((r) => r.close()));
@@ -201,9 +203,11 @@ export async function startGatewayPart(
   config: Config,
   db: Db,
   policy: PolicyParts,
-  options: { urls: Record<string, string>; firstSyncDone: () => boolean; randomPorts?: boolean; redisUrl?: string },
+  options: { urls: Record<string, string>; firstSyncDone: () => boolean; randomPorts?: boolean; redisUrl?: string; logger?: Logger },
 ): Promise<RunningGateway> {
+  const logger = (options.logger ?? silentLogger).child({ component: 'gateway' });
   return startGateway({
+    logger,
     supergraphSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8'),
     apiSchemaSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'api-schema.graphql'), 'utf8'),
     limits: edgeLimits(config),
@@ -227,7 +231,7 @@ export async function startGatewayPart(
     organisations: policy.organisations,
     signer: policy.signer,
     recordRequest: (request, status) => policy.audit.recordRequest(request, status),
-    routes: ldvRoutes({ db, audit: policy.audit, rules: policy.rules, registerBaseUri: config.LDV_REGISTER_BASE_URI }),
+    routes: ldvRoutes({ db, audit: policy.audit, rules: policy.rules, registerBaseUri: config.LDV_REGISTER_BASE_URI, logger }),
     port: options.randomPorts ? 0 : config.PORT,
     host: config.HOST,
     ...(config.METRICS_PORT !== undefined ? { metrics: { port: options.randomPorts ? 0 : config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN } } : {}),

@@ -48,6 +48,6 @@ describe('ensureRedis', () => {
   });
 
   it('refuses with a plain message when a configured Redis does not answer', async () => {
-    await expect(ensureRedis('redis://127.0.0.1:1', true, dir)).rejects.toMatchObject({ code: 'REDIS_UNAVAILABLE', message: expect.stringMatching(/REDIS_URL/) });
+    await expect(ensureRedis('redis://127.0.0.1:1', true, dir)).rejects.toMatchObject({ code: 'STARTUP_FAILED', setting: 'REDIS_URL', message: expect.stringMatching(/^REDIS_URL: /) });
   });
 });

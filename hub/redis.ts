@@ -4,10 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import IORedis from 'ioredis';
-
-export class RedisUnavailableError extends Error {
-  readonly code = 'REDIS_UNAVAILABLE';
-}
+import { redactUrl, StartupError } from './startup';
 
 /** True when a Redis answers PING at `url` within `timeoutMs`. */
 export async function redisReachable(url: string, timeoutMs = 1500): Promise<boolean> {
@@ -31,14 +28,17 @@ export interface PrivateRedis {
 /**
  * Gives the hub a Redis: the configured one if it answers; else, when REDIS_URL was not set
  * explicitly and redis-server is on the PATH, a private one on a free port that lives and dies
- * with this process. Otherwise a RedisUnavailableError that says what to do.
+ * with this process. Otherwise a StartupError naming REDIS_URL that says what to do. `timeoutMs`
+ * is how long the configured one may take to answer (STARTUP_CHECK_TIMEOUT_MS).
  */
-export async function ensureRedis(url: string, explicit: boolean, dataDir: string): Promise<PrivateRedis> {
-  if (await redisReachable(url)) return { url, stop: async () => undefined };
-  if (explicit) throw new RedisUnavailableError(`Redis at REDIS_URL does not answer. Start it, or unset REDIS_URL to let the hub run a private redis-server.`);
+export async function ensureRedis(url: string, explicit: boolean, dataDir: string, timeoutMs = 1500): Promise<PrivateRedis> {
+  if (await redisReachable(url, timeoutMs)) return { url, stop: async () => undefined };
+  // A refused password looks the same from here as no answer: PING fails either way.
+  if (explicit) throw new StartupError('REDIS_URL', `Redis at ${redactUrl(url)} does not answer within ${timeoutMs} ms, or refuses its user or password. Start it, or unset REDIS_URL to let the hub run a private redis-server.`);
   if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
-    throw new RedisUnavailableError(
-      'No Redis answers at redis://127.0.0.1:6379 and redis-server is not on the PATH. Install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running one.',
+    throw new StartupError(
+      'REDIS_URL',
+      `no Redis answers at ${redactUrl(url)} and redis-server is not on the PATH. Install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or set REDIS_URL to a running one.`,
     );
   }
   const port = await freePort();
@@ -55,7 +55,7 @@ export async function ensureRedis(url: string, explicit: boolean, dataDir: strin
   for (let i = 0; i < 50 && !(await redisReachable(privateUrl, 200)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await redisReachable(privateUrl))) {
     child.kill();
-    throw new RedisUnavailableError('A private redis-server was started but did not answer within 5 s.');
+    throw new StartupError('REDIS_URL', 'unset, so a private redis-server was started, but it did not answer within 5 s.');
   }
   return {
     url: privateUrl,

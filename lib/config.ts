@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isRole } from '../policy/types';
+import { LOG_LEVELS } from './log';
 
 /**
  * The one place that reads `process.env`. Everything else receives options.
@@ -198,6 +199,18 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: url.regex(/^https?:\/\//, 'expected an http or https URL, e.g. http://otel-collector:4318').optional(),
   /** service.name of the exported spans. */
   OTEL_SERVICE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1–64 characters of A–Z a–z 0–9 . _ -').default('ontschot'),
+   * Least severe level written to the log (JSON lines on stdout, lib/log.ts). `debug` adds a line
+   * per sync job and per subgraph request, and a failed start's stack trace; no level adds
+   * personal data.
+   */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * How long start-up waits for each of Postgres (DATABASE_URL), Redis (REDIS_URL), the
+   * identity provider's keys (AUTH_JWKS_URL) and every configured back office to answer before it
+   * stops with a message naming the setting (ms). The back offices are asked at once, so a start
+   * that fails does so within about three times this.
+   */
+  STARTUP_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
 });
 
 /**

@@ -27,15 +27,15 @@ export function requestTrace(header: string | string[] | undefined): RequestTrac
   return { traceId, spanId, traceparent: `00-${traceId}-${spanId}-${joined?.flags ?? '01'}` };
 }
 
-/**
- * The trace of a request at the edge: the one its edge span was started with when traces are
- * exported (lib/tracing.ts keeps it, so the span and the audit records share their ids), else one
- * made now from its `traceparent`.
- */
 const traces = new WeakMap<object, RequestTrace>();
+
+/**
+ * The trace of a request at the edge, made once per request from its `traceparent`: the edge
+ * span (lib/tracing.ts), the answer's `traceparent`, the audit records and the request's log line
+ * all carry these ids.
+ */
 export function traceOf(request: { headers: IncomingHttpHeaders }): RequestTrace {
-  return traces.get(request) ?? requestTrace(request.headers.traceparent);
-}
-export function keepTraceOf(request: object, trace: RequestTrace): void {
-  traces.set(request, trace);
+  let trace = traces.get(request);
+  if (!trace) traces.set(request, (trace = requestTrace(request.headers.traceparent)));
+  return trace;
 }

@@ -1,17 +1,22 @@
 /**
- * `npm start`: the whole hub in one process, seeded stand-ins included. Prints the ready line
- * when the first sync is done (at once on a restart with the state of an earlier run); SIGTERM
- * or Ctrl-C stops every part in order (Hub.close): the requests in flight are answered, the
- * running sync jobs finish, the audit log's heads are signed. A second signal stops at once.
+ * `npm start`: the whole hub in one process, seeded stand-ins included. Logs JSON lines on stdout
+ * (lib/log.ts) at LOG_LEVEL; says `ontschot ready at …` when the first sync is done (at once on a
+ * restart with the state of an earlier run); SIGTERM or Ctrl-C stops every part in order
+ * (Hub.close): the requests in flight are answered, the running sync jobs finish, the audit log's
+ * heads are signed. A second signal stops at once.
  */
 import { startHub } from '../hub';
-import { ConfigError, loadConfig } from '../lib/config';
+import { StartupError } from '../hub/startup';
+import { ConfigError, loadConfig, type Config } from '../lib/config';
+import { createLogger, type Logger } from '../lib/log';
 
-async function main(): Promise<void> {
+async function main(root: { logger: Logger; config?: Config }): Promise<void> {
   const config = loadConfig();
-  const log = (line: string) => console.log(`[ontschot] ${line}`);
-  const hub = await startHub({ config, log });
-  console.log(`ontschot ready at ${hub.url}`);
+  root.config = config;
+  root.logger = createLogger(config.LOG_LEVEL);
+  const log = root.logger.child({ component: 'hub' });
+  const hub = await startHub({ config, logger: root.logger });
+  log.info({ url: hub.url }, `ontschot ready at ${hub.url}`);
   let stopping = 0;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -19,31 +24,39 @@ async function main(): Promise<void> {
       // twice. A signal a while later is the operator insisting: what is in flight is cut, and
       // the audit heads stay as last signed.
       if (Date.now() - stopping < 2000) return;
-      log(`${signal} received again, stopping at once`);
+      log.warn({ signal }, `${signal} received again, stopping at once`);
       process.exit(1);
     }
     stopping = Date.now();
-    log(`${signal} received, stopping: answering the requests in flight (at most ${config.SHUTDOWN_DRAIN_MS} ms), then the sync jobs, the audit log and the pools…`);
+    log.info({ signal }, `${signal} received, stopping: answering the requests in flight (at most ${config.SHUTDOWN_DRAIN_MS} ms), then the sync jobs, the audit log and the pools…`);
     // Each step of close() is bounded (HTTP drain, sync jobs); this is the backstop for one
     // that hangs all the same (a pool that does not answer), so the process never lingers.
     const backstop = setTimeout(() => {
-      log('stopping took too long; exiting');
+      log.error('stopping took too long; exiting');
       process.exit(1);
     }, 2 * config.SHUTDOWN_DRAIN_MS + 15_000);
     backstop.unref();
     await hub.close();
-    log('stopped');
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((err: unknown) => {
-  // Known start-up problems get their message only; they are the operator's to fix, not a bug.
-  const code = (err as { code?: string })?.code;
-  const known = err instanceof ConfigError || code === 'REDIS_UNAVAILABLE' || code === 'EADDRINUSE' || code === 'DATA_DIR_NOT_PRIVATE';
-  console.error(`ontschot could not start: ${known ? (err as Error).message : 'unexpected error'}`);
-  if (!known) console.error(err);
+// Until the configuration is read, LOG_LEVEL is not known: a configuration error is logged at the default level.
+const root: { logger: Logger; config?: Config } = { logger: createLogger('info') };
+main(root).catch((err: unknown) => {
+  // Known start-up problems get their message only, naming the setting to fix; they are the
+  // operator's to fix, not a bug. Their messages carry no secrets (ConfigError never a value,
+  // StartupError URLs without passwords). Anything else is a bug: its class and code, and its
+  // stack only at LOG_LEVEL=debug, since a message can quote what it failed on.
+  const known = err instanceof ConfigError || err instanceof StartupError || (err as { code?: unknown })?.code === 'DATA_DIR_NOT_PRIVATE';
+  const log = root.logger.child({ component: 'hub' });
+  const debug = root.config?.LOG_LEVEL === 'debug' || root.config?.LOG_LEVEL === 'trace';
+  log.fatal(
+    { ...(err instanceof StartupError ? { setting: err.setting } : {}), err, ...(debug && err instanceof Error ? { stack: err.stack } : {}) },
+    `ontschot could not start: ${known ? (err as Error).message : 'unexpected error'}`,
+  );
   process.exit(1);
 });

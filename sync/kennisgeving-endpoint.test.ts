@@ -13,6 +13,7 @@ import { startGwsSimulator, type GwsSimulator, type KennisgevingAuth } from '../
 import { buildMunicipality, wmoVoorziening } from '../adapters/gws/test-support/municipality-fixture';
 import { loadConfig } from '../lib/config';
 import { startKennisgevingEndpoint, type KennisgevingCredential, type KennisgevingEndpoint } from './kennisgeving-endpoint';
+import { captureLogger } from '../test/support/log';
 
 const HUB = { organisatie: '0999', applicatie: 'ONTSCHOT' };
 const GWS = { organisatie: '0999', applicatie: 'GWS4all', administratie: 'SOCIAAL' };
@@ -50,11 +51,11 @@ describe('the kennisgeving endpoint', () => {
   let endpoint: KennisgevingEndpoint | undefined;
   let sim: GwsSimulator | undefined;
   let received: Kennisgeving[];
-  let warnings: string[];
+  let log: ReturnType<typeof captureLogger>;
 
   beforeEach(() => {
     received = [];
-    warnings = [];
+    log = captureLogger();
   });
   afterEach(async () => {
     await sim?.close();
@@ -69,7 +70,7 @@ describe('the kennisgeving endpoint', () => {
       zender: GWS,
       credential,
       verwerk: async (k) => void received.push(k),
-      warn: (line) => void warnings.push(line),
+      logger: log.logger,
     });
     return endpoint;
   }
@@ -133,7 +134,7 @@ describe('the kennisgeving endpoint', () => {
       await gws.whenKennisgevingenDelivered(5000);
       expect(gws.kennisgevingen).toMatchObject({ delivered: 1, rejected: 0 });
       expect(received.map((k) => k.sleutel)).toEqual(['WMO-000700']);
-      expect(warnings).toEqual([]);
+      expect(log.messages()).toEqual([]);
     });
 
     it.each([
@@ -147,8 +148,9 @@ describe('the kennisgeving endpoint', () => {
       expect(gws.kennisgevingen).toMatchObject({ delivered: 0, rejected: 1 });
       expect(received).toEqual([]);
       expect(e.refusals).toEqual({ StUF052: 1 });
-      expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(/^stuf kennisgeving refused: StUF052 \(credential missing or wrong\), zender unknown, from 127\.0\.0\.1; 1 refused since start$/);
+      expect(log.lines).toHaveLength(1);
+      expect(log.lines[0]).toMatchObject({ level: 'warn', foutcode: 'StUF052', zender: 'unknown', refusedSinceStart: 1 });
+      expect(log.messages()[0]).toMatch(/^stuf kennisgeving refused: StUF052 \(credential missing or wrong\), zender unknown, from 127\.0\.0\.1; 1 refused since start$/);
 
       const res = await fetch(e.url, { method: 'POST', headers: { 'content-type': 'text/xml', authorization: 'Bearer nope' }, body: '<x>999990019</x>' });
       expect(res.status).toBe(401);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { KennisgevingError, foutbericht, ontvangKennisgeving, type Kennisgeving, type StufSysteem } from '../adapters/gws';
 import { readBody } from '../subgraphs/common/server';
+import { silentLogger, type Logger } from '../lib/log';
 
 /**
  * How GWS proves it is GWS, on top of the stuurgegevens (which anyone can write). At least one of
@@ -28,8 +29,8 @@ export interface KennisgevingEndpointOptions {
   verwerk: (k: Kennisgeving) => Promise<void>;
   port?: number;
   host?: string;
-  /** Where each refusal is reported, one line each, without personal data. @defaultValue console.warn */
-  warn?: (line: string) => void;
+  /** Where each refusal is reported, one warning each, without personal data. @defaultValue no output */
+  logger?: Logger;
 }
 
 export interface KennisgevingEndpoint {
@@ -74,14 +75,15 @@ export async function startKennisgevingEndpoint(options: KennisgevingEndpointOpt
   const { credential, ontvanger } = options;
   if (!credential.tls && !credential.key) throw new TypeError('expected a credential for the kennisgeving endpoint: tls, key or both');
   if (credential.key !== undefined && credential.key.length < 32) throw new RangeError('expected a kennisgeving key of at least 32 characters');
-  const warn = options.warn ?? ((line: string) => console.warn(line));
+  const log = options.logger ?? silentLogger;
   const expectedKey = credential.key === undefined ? null : digest(credential.key);
   const refusals: Record<string, number> = {};
 
   function refused(req: IncomingMessage, foutcode: KennisgevingError['foutcode'], zender: StufSysteem | null): void {
     refusals[foutcode] = (refusals[foutcode] ?? 0) + 1;
     const total = Object.values(refusals).reduce((a, b) => a + b, 0);
-    warn(`stuf kennisgeving refused: ${foutcode} (${REASON[foutcode]}), zender ${describeZender(zender)}, from ${req.socket.remoteAddress ?? 'unknown'}; ${total} refused since start`);
+    const from = req.socket.remoteAddress ?? 'unknown';
+    log.warn({ foutcode, zender: describeZender(zender), from, refusedSinceStart: total }, `stuf kennisgeving refused: ${foutcode} (${REASON[foutcode]}), zender ${describeZender(zender)}, from ${from}; ${total} refused since start`);
   }
 
   /** The bearer key, compared in constant time (over digests, so lengths do not leak either). */

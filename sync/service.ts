@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FlowProducer, Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { SourceSystem } from '../domain/record-types';
+import { silentLogger, type Logger } from '../lib/log';
 import { markSyncFailure } from '../read-model/sync-state';
 import { countSyncJob } from '../lib/metrics';
 import { traceSyncJob } from '../lib/tracing';
@@ -13,6 +14,12 @@ export interface SyncServiceOptions {
   /** Key prefix in Redis; tests use a unique one each. @defaultValue 'ontschot' */
   prefix?: string;
   deps: SyncDeps;
+  /**
+   * Where each job's start (debug), end and failure are reported: its name, id (ids the hub made:
+   * a uuid, a schedule's id, a hash of GWS's referentienummer), attempt, duration and counts. Never
+   * its data: a kennisgeving's sleutel can be a BSN. @defaultValue no output
+   */
+  logger?: Logger;
   /** Attempts per job before it fails (first try included). @defaultValue 10 */
   attempts?: number;
   /** First retry delay in ms; doubles each attempt, ±20 % jitter. @defaultValue 5000 */
@@ -135,17 +142,25 @@ export class SyncService {
       'gws-kennisgeving': (job) => applyGwsKennisgeving(deps, job.data as GwsKennisgevingSignaal),
       retention: () => retention(deps),
     };
+    const log = this.options.logger ?? silentLogger;
     const process = async (job: Job) => {
       const run = processors[job.name];
       if (!run) throw new Error('unknown sync job');
-      // Metrics and the job's span name the job by its name only: its data holds record ids.
+      // Metrics, the job's span and its log lines name the job by its name and BullMQ id only:
+      // its data holds record ids (a kennisgeving's sleutel can be a BSN).
+      const fields = { job: job.name, jobId: job.id ?? null, attempt: job.attemptsMade + 1 };
+      const started = performance.now();
+      log.debug(fields, 'sync job started');
       return traceSyncJob(job.name, job.queueName, async () => {
         try {
           const result = await run(job);
           countSyncJob(job.name, true);
+          // The Jeugd poll runs every few seconds: its routine end is detail, the rest is news.
+          log[job.name === 'poll-jeugd' ? 'debug' : 'info']({ ...fields, durationMs: Math.round(performance.now() - started), ...counts(result) }, 'sync job done');
           return result;
         } catch (error) {
           countSyncJob(job.name, false);
+          log.warn({ ...fields, durationMs: Math.round(performance.now() - started), err: error, source: JOB_SOURCE[job.name] ?? null }, 'sync job failed');
           await this.recordFailure(job.name, error);
           throw jobError(error);
         }
@@ -268,6 +283,11 @@ const JOB_SOURCE: Record<string, SourceSystem> = {
   'poll-jeugd': 'JEUGD',
   'import-las': 'LAS',
 };
+
+/** A job result's counts and flags, for its log line: names and ids it may hold stay out. */
+function counts(result: JobResult): Record<string, number | boolean> {
+  return Object.fromEntries(Object.entries(result ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'boolean')) as Record<string, number | boolean>;
+}
 
 /** A failure's code for sync_state: the adapter's or driver's code, never its message. */
 function errorCode(error: unknown): string {

@@ -1,3 +1,4 @@
+import { silentLogger, type Logger } from '../lib/log';
 import type { SyncService } from './service';
 
 export interface SupervisorOptions {
@@ -7,8 +8,8 @@ export interface SupervisorOptions {
   fullSyncOwed?: boolean;
   /** Called once a full sync the supervisor ran succeeded. */
   onFullSync?: () => void;
-  /** Progress lines, never with personal data. */
-  log?: (line: string) => void;
+  /** Where it reports what it put back and how full syncs went, never with personal data. @defaultValue no output */
+  logger?: Logger;
 }
 
 /**
@@ -57,9 +58,9 @@ export class SyncSupervisor {
   }
 
   private async once(): Promise<void> {
-    const log = this.options.log ?? (() => undefined);
+    const log = this.options.logger ?? silentLogger;
     try {
-      if (await this.sync.ensureScheduled()) log('sync schedules were gone from Redis: re-created');
+      if (await this.sync.ensureScheduled()) log.warn('sync schedules were gone from Redis: re-created');
     } catch {
       // Redis cannot be reached: the next cycle tries again.
     }
@@ -69,10 +70,10 @@ export class SyncSupervisor {
         .runFullSync()
         .then(() => {
           this.fullSyncOwed = false;
-          log('full sync done');
+          log.info('full sync done');
           this.options.onFullSync?.();
         })
-        .catch((err: unknown) => log(`full sync failed (${codeOf(err)}); trying again at the next cycle`))
+        .catch((err: unknown) => log.warn({ err }, 'full sync failed; trying again at the next cycle'))
         .finally(() => (this.fullSync = null));
     }
     await this.sync.retryFailed().catch(() => undefined);
@@ -83,9 +84,4 @@ export class SyncSupervisor {
     clearInterval(this.timer);
     await this.running;
   }
-}
-
-function codeOf(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/i.test(code) ? code : 'error';
 }

@@ -11,6 +11,7 @@ import type { OpaqueIds } from '../../lib/opaque';
 import { isPublicErrorCode, unauthenticated } from '../../lib/errors';
 import { gracefulClose } from '../../lib/drain';
 import { traceSubgraphRequest, tracingOn } from '../../lib/tracing';
+import { loggableOperationName, silentLogger, type Logger } from '../../lib/log';
 import { apolloQueryOptions } from '../../lib/query-limits';
 import { warningsPlugin, type ResponseWarning } from './warnings';
 import { enforcePolicy, INTERNAL_CONTEXT_HEADER, type AccessRecorder, type InternalContextSigner, type Policy, type PolicyContext, type RequestContext } from '../../policy';
@@ -52,6 +53,8 @@ export interface SubgraphOptions {
   recorderFor: (request: RequestContext) => AccessRecorder & { flush(): Promise<void> };
   port?: number;
   host?: string;
+  /** Where faults (class and code only) and, at debug, each request are reported. @defaultValue no output */
+  logger?: Logger;
 }
 
 export interface RunningSubgraph {
@@ -67,7 +70,7 @@ export interface RunningSubgraph {
  * SOURCE_UNAVAILABLE on that path, so the rest of the answer stands. Its message is replaced,
  * since a driver's message can quote a row.
  */
-function formatErrorFor(bron: string) {
+function formatErrorFor(bron: string, logger: Logger = silentLogger) {
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     // Codes a client may see as they are. Anything else is an internal fault whose message could
@@ -76,19 +79,16 @@ function formatErrorFor(bron: string) {
       const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) reportFault(bron, error);
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) reportFault(logger, error);
     return { message: `The ${bron} data cannot be read right now`, path: formatted.path, extensions: { code: 'SOURCE_UNAVAILABLE', bron } };
   };
 }
 
 export const formatError = formatErrorFor('hub');
 
-/** Tells the operator that something failed, with the error's class and code only: no message, no data. */
-function reportFault(bron: string, error: unknown): void {
-  const original = (error as { originalError?: unknown })?.originalError ?? error;
-  const name = (original as Error)?.name ?? 'Error';
-  const code = (original as { code?: unknown })?.code;
-  console.error(`[ontschot] ${bron}: resolver failed (${name}${typeof code === 'string' ? ` ${code}` : ''})`);
+/** Tells the operator that something failed, with the error's class and code only (lib/log.ts): no message, no data. */
+function reportFault(logger: Logger, error: unknown): void {
+  logger.error({ err: (error as { originalError?: unknown })?.originalError ?? error }, 'resolver failed');
 }
 
 /** Builds the subgraph's executable schema with the policy layer applied to every tagged field. */
@@ -107,10 +107,11 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
   // token limit; the rest is checked before anything executes.
   const schema = buildPolicySchema(def);
   const limits = apolloQueryOptions(schema);
+  const log = options.logger ?? silentLogger;
   const server = new ApolloServer<SubgraphContext<L>>({
     schema,
     ...limits,
-    formatError: formatErrorFor(def.name),
+    formatError: formatErrorFor(def.name, log),
     includeStacktraceInErrorResponses: false,
     // The hub stops its parts itself, in order; a handler per server would race it.
     stopOnTerminationSignals: false,
@@ -158,14 +159,18 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     } catch {
       return send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Body is not JSON', extensions: { code: 'BAD_REQUEST' } }] }));
     }
+    const started = performance.now();
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers, search: '', body },
       context,
     });
+    // The gateway logs each request at info; a subgraph's share, tied to it by the trace id, is detail.
+    log.debug({ traceId: request.traceId, operationName: loggableOperationName(request.operationName), status: result.status ?? 200, durationMs: Math.round((performance.now() - started) * 10) / 10 }, 'subgraph request');
     // Fail closed: the answer leaves only after the audit records of this request are written.
     try {
       await recorder.flush();
-    } catch {
+    } catch (err) {
+      log.warn({ err, traceId: request.traceId }, 'audit records not written: this part of the answer is SOURCE_UNAVAILABLE');
       const failed = new GraphQLError(`The ${def.name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: def.name } });
       return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ data: null, errors: [formatErrorFor(def.name)(failed.toJSON())] }));
     }
@@ -179,7 +184,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
 
   const http: Server = createServer((req, res) => {
     // With traces on, the request runs in its span (the gateway's fetch span its parent).
-    (tracingOn() ? traceSubgraphRequest(def.name, req, res, handle) : handle(req, res)).catch(() => {
+    (tracingOn() ? traceSubgraphRequest(def.name, req, res, handle) : handle(req, res)).catch((err: unknown) => {
+      log.error({ err }, 'request failed');
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
       else res.end();
     });

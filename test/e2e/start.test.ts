@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { issueDevToken } from '../../gateway/auth';
 import { TEST_REDIS_URL, uniqueName } from '../support/env';
+import { logText } from '../support/log';
 
 const ROOT = resolve(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -57,7 +58,7 @@ describe('npm start', () => {
     const hub = run({ PORT: '24001', REDIS_URL: 'redis://127.0.0.1:1', DATA_DIR: dataDir });
     started.push(hub);
     expect(await hub.exited).toBe(1);
-    expect(hub.output()).toMatch(/ontschot could not start: Redis at REDIS_URL does not answer/);
+    expect(logText(hub.output())).toMatch(/^ontschot could not start: REDIS_URL: Redis at redis:\/\/127\.0\.0\.1:1 does not answer/m);
     expect(hub.output()).not.toMatch(/\n\s+at /);
   });
 

@@ -16,6 +16,7 @@ import type { WmoVoorziening } from '../../municipality/types';
 import { SHOWCASE_BSNS } from '../../municipality';
 import { TEST_REDIS_URL } from '../support/env';
 import { startTestHub, type TestHub } from '../support/hub';
+import { captureLogger } from '../support/log';
 
 const KEY = randomBytes(24).toString('hex'); // 48 characters
 // The hub's default StUF identities (STUF_ORGANISATIE 9999; GWS4all/SOCIAAL; ONTSCHOT).
@@ -119,13 +120,12 @@ describe('the StUF kennisgeving endpoint', () => {
     expect(await compareWithGws()).toEqual({ missing: outOfTerm, extra: [], differing: [] });
   }
 
-  // The hub's refusal log: one console.warn line per refusal.
-  const warnings: string[] = [];
-  let warn: jest.SpyInstance;
+  // The hub's refusal log: one warning per refusal.
+  const log = captureLogger();
+  const warnings = () => log.lines.filter((l) => l.component === 'kennisgeving' && l.level === 'warn').map((l) => l.msg ?? '');
 
   beforeAll(async () => {
-    warn = jest.spyOn(console, 'warn').mockImplementation((line: unknown) => void warnings.push(String(line)));
-    t = await startTestHub({ env: { STUF_KENNISGEVING_KEY: KEY } });
+    t = await startTestHub({ env: { STUF_KENNISGEVING_KEY: KEY }, logger: log.logger });
     url = t.hub.kennisgeving.url;
     target = gws().snapshot().wmo.find((v) => !SHOWCASE.has(v.bsn) && !v.einddatum)!;
     // What the hub never copies: records GWS still holds past their archive term.
@@ -135,7 +135,6 @@ describe('the StUF kennisgeving endpoint', () => {
   });
   afterAll(async () => {
     await t?.close();
-    warn?.mockRestore();
   });
 
   it('starts with a copy that is what GWS holds', async () => {
@@ -158,7 +157,7 @@ describe('the StUF kennisgeving endpoint', () => {
     const removal = await post(url, wvzLk01('V', [target]));
     expect(removal.status).toBe(401);
     expect(t.hub.kennisgeving.refusals.StUF052).toBe(before + 5);
-    const refusals = warnings.filter((w) => w.startsWith('stuf kennisgeving refused: StUF052'));
+    const refusals = warnings().filter((w) => w.startsWith('stuf kennisgeving refused: StUF052'));
     expect(refusals).toHaveLength(5);
     for (const line of refusals) expect(line).not.toContain('999990019');
     await expectReadModelIsGws();
@@ -180,7 +179,7 @@ describe('the StUF kennisgeving endpoint', () => {
     }
     expect(t.hub.kennisgeving.refusals.StUF013).toBe(6);
     // One log line per refusal, naming the reason and the claimed zender, never record content.
-    const refusals = warnings.filter((w) => w.startsWith('stuf kennisgeving refused: StUF013'));
+    const refusals = warnings().filter((w) => w.startsWith('stuf kennisgeving refused: StUF013'));
     expect(refusals).toHaveLength(6);
     expect(refusals[0]).toMatch(/zender 0363\/GWS4all\/SOCIAAL, from /);
     for (const line of refusals) {

@@ -3,6 +3,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { logText } from '../support/log';
 
 /**
  * `NODE_ENV=production npm start` refuses to start without a real issuer and real secrets:
@@ -31,7 +32,8 @@ function start(env: Record<string, string>, until?: RegExp): Promise<{ code: num
   child.stderr.on('data', seen);
   // Never more than a few seconds: no Redis answers at REDIS_URL, so not even a good config starts a hub.
   const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  return new Promise((done) => child.on('exit', (code) => (clearTimeout(timer), done({ code, output }))));
+  // What a person reads of its JSON log lines: their messages (and a stack, were there one).
+  return new Promise((done) => child.on('exit', (code) => (clearTimeout(timer), done({ code, output: logText(output) }))));
 }
 
 /** The variables the refusal names: each problem is a line `  NAME: what is wrong`. */

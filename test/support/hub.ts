@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { issueDevToken } from '../../gateway/auth';
 import { startHub, type Hub } from '../../hub';
 import { loadConfig } from '../../lib/config';
+import type { Logger } from '../../lib/log';
 import type { Municipality } from '../../municipality/types';
 import type { Role } from '../../policy/types';
 import { isolatedDatabase, TEST_REDIS_URL, uniqueName } from './env';
@@ -37,6 +38,8 @@ export async function startTestHub(
     env?: Record<string, string>;
     municipality?: Municipality;
     clock?: () => Date;
+    /** Where the hub logs (test/support/log.ts captureLogger); unset: nowhere. */
+    logger?: Logger;
     /**
      * Restart tests: the database, DATA_DIR and queue prefix of an earlier hub. Given, they are
      * used as they are and left in place by close(); the test owns them.
@@ -61,7 +64,7 @@ export async function startTestHub(
     ...options.env,
   });
   const queuePrefix = options.reuse?.queuePrefix ?? uniqueName('test');
-  const hub = await startHub({ config, randomPorts: true, queuePrefix, municipality: options.municipality, clock: options.clock });
+  const hub = await startHub({ config, randomPorts: true, queuePrefix, municipality: options.municipality, clock: options.clock, logger: options.logger });
   const tokens = new Map<string, string>();
   const token = async (role: Role, org?: string) => {
     const key = `${role}|${org ?? ''}`;
