@@ -199,6 +199,7 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: url.regex(/^https?:\/\//, 'expected an http or https URL, e.g. http://otel-collector:4318').optional(),
   /** service.name of the exported spans. */
   OTEL_SERVICE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1–64 characters of A–Z a–z 0–9 . _ -').default('ontschot'),
+  /**
    * Least severe level written to the log (JSON lines on stdout, lib/log.ts). `debug` adds a line
    * per sync job and per subgraph request, and a failed start's stack trace; no level adds
    * personal data.
