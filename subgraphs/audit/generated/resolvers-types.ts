@@ -264,9 +264,10 @@ export type Query = {
   /** Regels uit het logboek van verwerkingen: nieuwste eerst; stabiel gepagineerd met een cursor. */
   auditRecords: AuditRecordConnection;
   /**
-   * Tellingen uit het logboek per periode (dag of week, in de tijdzone Europe/Amsterdam) en per
-   * organisatie, doel of weigercode, berekend in de database: alleen aantallen, geen personen.
-   * Een inzage is één persoon in één verzoek; een weigering telt eens per record dat de code noemt.
+   * Aantallen uit het logboek: inzagen per organisatie of doel, of records met een weigering per
+   * code, per dag of week (Europe/Amsterdam), berekend in de database; alleen aantallen, geen
+   * personen. Een inzage is één persoon in één verzoek; een weigering telt eens per record dat de
+   * code noemt.
    */
   auditTellingen: AuditTellingen;
   /**
