@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../lib/db';
 import { AuditLog } from './audit-log';
 import { requestEntry } from './recorder';
 import { loadVerwerkingsregister } from './register';
 import { AuditSigner } from './signing';
 import { AuditStore, AuditWriteError } from './store';
-import { asSuperuserBypassingTriggers, BACKENDS, requestContext } from './testing/backends';
+import { asSuperuserBypassingTriggers, auditEntry, BACKENDS, requestContext } from './testing/backends';
 import { verifyAuditLog } from './verify';
 import type { AuditEntry } from './record';
 
@@ -21,24 +20,14 @@ async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> 
 }
 
 function entry(i: number, bron = 'wmo'): AuditEntry {
-  return {
-    id: randomUUID(),
+  return auditEntry({
     tijdstip: new Date(Date.UTC(2026, 10, 23, 9, 0, 0, i)).toISOString(),
-    soort: 'VERWERKING',
     bron,
     traceId: i.toString(16).padStart(32, '0'),
-    spanId: '00f067aa0ba902b7',
-    verwerkingsactiviteit: 'VA-SD-01',
-    betrokkene: { id: '999990019', type: 'BSN' },
     actor: { sub: `consulent-${i % 3}`, organisatie: 'gemeente', rollen: ['wmo-consulent'] },
-    doel: 'WMO_ONDERSTEUNING',
     operatie: 'Dossier',
-    documentHash: null,
     verstrekt: ['WmoDossier.voorzieningen', 'WmoVoorziening.productCode'],
-    geweigerd: [],
-    status: 'VERSTREKT',
-    httpStatus: null,
-  };
+  });
 }
 
 describe.each(BACKENDS)('audit store on %s', (_name, open) => {

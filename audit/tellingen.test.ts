@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../lib/db';
 import { OpaqueIds } from '../lib/opaque';
 import { loadOrganisations } from '../policy';
@@ -9,7 +8,7 @@ import { createAuditReports, MAX_TELLINGEN, type AuditReports } from './reports'
 import { readLdvRecords } from './ldv';
 import { AuditSigner } from './signing';
 import { AuditStore } from './store';
-import { BACKENDS } from './testing/backends';
+import { auditEntry, BACKENDS } from './testing/backends';
 
 /**
  * The audit log's filters and counts in the database itself: auditRecords by purpose, the
@@ -19,27 +18,7 @@ import { BACKENDS } from './testing/backends';
 
 const register = loadVerwerkingsregister();
 
-function entry(overrides: Partial<AuditEntry>): AuditEntry {
-  return {
-    id: randomUUID(),
-    tijdstip: '2026-11-02T09:00:00.000Z',
-    soort: 'VERWERKING',
-    bron: 'wmo',
-    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-    spanId: '00f067aa0ba902b7',
-    verwerkingsactiviteit: 'VA-SD-01',
-    betrokkene: { id: '999990019', type: 'BSN' },
-    actor: { sub: 'consulent-1', organisatie: 'gemeente', rollen: ['wmo-consulent'] },
-    doel: 'WMO_ONDERSTEUNING',
-    operatie: null,
-    documentHash: null,
-    verstrekt: ['WmoVoorziening.productCategorie'],
-    geweigerd: [],
-    status: 'VERSTREKT',
-    httpStatus: null,
-    ...overrides,
-  };
-}
+const entry = auditEntry;
 
 const trace = (n: number) => n.toString(16).padStart(32, '0');
 
