@@ -126,12 +126,12 @@ describe('hostile input gets a fast 4xx, and the hub keeps answering', () => {
   });
 
   it("answers the explorer's full introspection in development mode, and keeps partners to their registered operations", async () => {
-    const { result, slowestHealthMs } = await underAttack(() => send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: FULL_INTROSPECTION_QUERY, operationName: 'IntrospectionQuery' }));
+    // Not an attack: the explorer's own request, answered in full, with the schema's descriptions.
+    const result = await send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: FULL_INTROSPECTION_QUERY, operationName: 'IntrospectionQuery' });
     expect(result.status).toBe(200);
     expect(result.body.errors).toBeUndefined();
     const schema = buildClientSchema(result.body.data as IntrospectionQuery);
     expect(schema.getQueryType()!.getFields().verifieerAuditLog.description).toMatch(/hashketen/);
-    expect(slowestHealthMs).toBeLessThan(100);
     const partner = await send('partner', 'INTEGRALE_AANPAK', { query: FULL_INTROSPECTION_QUERY }, { org: 'mee' });
     expect(partner.body.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_TRUSTED');
   });
