@@ -303,8 +303,10 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds, 
     async tellingen({ per, interval, van, tot, organisatie, doel }) {
       const { van: from, tot: to } = checkPeriod(van, tot, { maxDays: TELLINGEN_MAX_DAYS });
       if (!from || !to) throw badUserInput('van and tot are both required');
-      const periode = PERIODE_SQL[interval];
+      // The schema's enums hold both; checked again for callers that are not GraphQL.
+      const periode = Object.hasOwn(PERIODE_SQL, interval) ? PERIODE_SQL[interval] : undefined;
       if (!periode) throw badUserInput('interval must be DAG or WEEK');
+      if (per !== 'ORGANISATIE' && per !== 'DOEL' && per !== 'WEIGERCODE') throw badUserInput('per must be ORGANISATIE, DOEL or WEIGERCODE');
       const params: unknown[] = [from, to];
       let where = 'a.tijdstip >= $1::timestamptz AND a.tijdstip < $2::timestamptz';
       if (organisatie) where += ` AND a.actor_organisatie = $${params.push(organisatie)}`;
@@ -322,7 +324,6 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds, 
                 GROUP BY 1, 2 ORDER BY 1, 2 LIMIT $${params.length}`;
       } else {
         const key = per === 'ORGANISATIE' ? 'a.actor_organisatie' : 'a.doel';
-        if (per !== 'DOEL' && per !== 'ORGANISATIE') throw badUserInput('per must be ORGANISATIE, DOEL or WEIGERCODE');
         sql = `SELECT ${periode} AS periode, ${key} AS sleutel, count(DISTINCT (a.trace_id, a.betrokkene))::int AS aantal
                  FROM audit_record a
                 WHERE ${where} AND a.soort = 'VERWERKING' AND a.betrokkene IS NOT NULL AND a.status <> 'GEWEIGERD'

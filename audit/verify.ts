@@ -52,7 +52,8 @@ export interface AuditVerification {
   /**
    * The newest signed head of each stream that has one, by stream: what an officer exports to
    * keep the log provable outside the database. One per stream, so the list stays as short as
-   * the number of writing processes; a broken earlier head is in `breuken`.
+   * the number of writing processes; an earlier head that does not hold makes its stream
+   * broken, so `breuken` names that stream (at its first break).
    */
   ondertekendeKoppen: AuditKop[];
   /** The first break of each broken stream, earliest first. */

@@ -166,8 +166,8 @@ export type AuditVerificatie = {
   koppen: Scalars['Int']['output'];
   /**
    * Per stroom de laatst ondertekende kop met haar geldigheid, op volgorde van stroom: wat u buiten
-   * de database bewaart om het logboek later te kunnen bewijzen. Eerdere koppen die niet kloppen
-   * staan bij breuken.
+   * de database bewaart om het logboek later te kunnen bewijzen. Een eerdere kop die niet klopt,
+   * maakt haar stroom gebroken (zie breuken).
    */
   ondertekendeKoppen: Array<AuditKop>;
   stromen: Scalars['Int']['output'];
