@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Kind, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 import { ROLES } from '../policy/types';
 import { SUBGRAPHS } from '../subgraphs';
-import { fieldLabels, labelOf, loadFieldLabels, reportLabels, ROLE_NAMES } from './labels';
+import { parse } from 'graphql';
+import { fieldLabels, labelOf, loadFieldLabels, loadValueMeanings, reportLabels, ROLE_NAMES, valueMeanings } from './labels';
 
 const tagged = (directives: readonly ConstDirectiveNode[] | undefined) => Boolean(directives?.some((d) => d.name.value === 'persoonsgegeven'));
 
@@ -71,6 +72,25 @@ describe('labels of field coordinates, from the schema descriptions', () => {
     expect(missing).toEqual([]);
     const unfit = coordinates.filter((c) => !/^\p{Lu}/u.test(labels.get(c)!) || labels.get(c)!.length > 80);
     expect(unfit.map((c) => `${c}: ${labels.get(c)}`)).toEqual([]);
+  });
+
+  it('says what the values of an enum-typed field mean, from the descriptions of its values', () => {
+    const sdl = parse(`
+      type V { vorm: Vorm! "Soort." soort: [Soort] "Kleur." kleur: Kleur }
+      enum Vorm { "Zorg in natura, via een aanbieder." ZIN "Persoonsgebonden budget." PGB }
+      enum Soort { "Eén." A B }
+      extend type W { "Vorm." v: Vorm }
+      scalar Kleur
+    `);
+    expect([...valueMeanings(sdl)]).toEqual([
+      ['V.vorm', 'ZIN: Zorg in natura, via een aanbieder; PGB: Persoonsgebonden budget'],
+      ['W.v', 'ZIN: Zorg in natura, via een aanbieder; PGB: Persoonsgebonden budget'],
+    ]);
+    // In the report: the field's label, then what its values mean; the schema is the one source.
+    const labels = reportLabels({ organisations: { get: () => undefined } });
+    expect(labels.field('WmoVoorziening.leveringsvorm')).toBe('Leveringsvorm van de Wmo-voorziening (ZIN: Zorg in natura, via een gecontracteerde aanbieder; PGB: Persoonsgebonden budget)');
+    expect(labels.field('WmoVoorziening.productCategorie')).toBe('Productcategorie van de Wmo-voorziening');
+    expect(loadValueMeanings().get('WmoVoorziening.leveringsvorm')).toMatch(/^ZIN: .*; PGB: /);
   });
 
   it('names every role, and leaves codes it does not know as they were recorded', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, parse, type DocumentNode, type TypeNode } from 'graphql';
 import type { Role } from '../policy/types';
 
 /*
@@ -17,7 +17,10 @@ import type { Role } from '../policy/types';
  * - a role: ROLE_NAMES below, the one list of them in plain Dutch.
  *
  * The log holds no record values (which product, which decision), only which fields were seen,
- * so code lists of values (iWmo, iJw) have nothing to translate here.
+ * so code lists of values (iWmo, iJw) have nothing to translate here: the report says that the
+ * product category was seen, not which one. Where a field's values are a closed set the schema
+ * itself explains (an enum whose every value is described, such as Leveringsvorm's ZIN and PGB),
+ * the label says what those values mean, since "leveringsvorm" alone tells a citizen little.
  */
 
 /** The composed public schema, whose descriptions are those of the subgraph SDLs. */
@@ -63,6 +66,39 @@ export function loadFieldLabels(path = API_SCHEMA_PATH): Map<string, string> {
   return fieldLabels(parse(readFileSync(path, 'utf8'), { noLocation: true }));
 }
 
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
+/**
+ * For every field of an object type whose type is an enum with each value described, what its
+ * values mean, from those descriptions: `WmoVoorziening.leveringsvorm` →
+ * "ZIN: Zorg in natura, via een gecontracteerde aanbieder; PGB: Persoonsgebonden budget". An enum
+ * with an undescribed value explains nothing (a half list would mislead).
+ */
+export function valueMeanings(sdl: DocumentNode): Map<string, string> {
+  const enums = new Map<string, string>();
+  for (const d of sdl.definitions) {
+    if (d.kind !== Kind.ENUM_TYPE_DEFINITION || !d.values?.length) continue;
+    const values = d.values.map((v) => (v.description ? `${v.name.value}: ${labelOf(v.description.value)}` : null));
+    if (values.every((v) => v !== null && !v.endsWith(': '))) enums.set(d.name.value, values.join('; '));
+  }
+  const meanings = new Map<string, string>();
+  for (const d of sdl.definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    for (const f of d.fields ?? []) {
+      const meaning = enums.get(namedType(f.type));
+      if (meaning) meanings.set(`${d.name.value}.${f.name.value}`, meaning);
+    }
+  }
+  return meanings;
+}
+
+/** Value meanings of the composed API schema. @defaultValue path gateway/api-schema.graphql */
+export function loadValueMeanings(path = API_SCHEMA_PATH): Map<string, string> {
+  return valueMeanings(parse(readFileSync(path, 'utf8'), { noLocation: true }));
+}
+
 /** Turns the log's coordinates and codes into words; an unknown one (of a field or organisation since removed) stays as it was recorded. */
 export interface ReportLabels {
   field(coordinate: string): string;
@@ -75,13 +111,21 @@ export interface ReportLabelOptions {
   organisations: { get(code: string): { naam: string } | undefined };
   /** @defaultValue the labels of gateway/api-schema.graphql */
   fields?: ReadonlyMap<string, string>;
+  /** What an enum-typed field's values mean (valueMeanings). @defaultValue those of gateway/api-schema.graphql */
+  values?: ReadonlyMap<string, string>;
 }
 
 export function reportLabels(options: ReportLabelOptions): ReportLabels {
   const fields = options.fields ?? loadFieldLabels();
+  const values = options.values ?? loadValueMeanings();
   const roles: Readonly<Record<string, string>> = ROLE_NAMES;
   return {
-    field: (coordinate) => fields.get(coordinate) ?? coordinate,
+    field: (coordinate) => {
+      const label = fields.get(coordinate);
+      if (label === undefined) return coordinate;
+      const meaning = values.get(coordinate);
+      return meaning ? `${label} (${meaning})` : label;
+    },
     role: (code) => (Object.hasOwn(roles, code) ? roles[code] : code),
     organisation: (code) => options.organisations.get(code)?.naam ?? code,
   };

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { RouteGuards } from '../gateway';
+import type { EdgeRefusal } from '../gateway/edge';
 import { isValidBsn } from '../lib/bsn';
 import { traceOf } from '../lib/trace';
 import { silentLogger, type Logger } from '../lib/log';
@@ -272,7 +274,8 @@ export function ldvRoutes(options: LdvRoutesOptions): (scope: FastifyInstance, g
   const log = options.logger ?? silentLogger;
   const maxRecords = options.maxRecords ?? MAX_LDV_RECORDS;
   return async (scope, { onRequest, caller }) => {
-    scope.post(LDV_PATH, { onRequest }, async (request, reply) => {
+    // The guard's refusals (401, 403, 413, 429, 503) in this API's own error format.
+    scope.post(LDV_PATH, { onRequest, config: { sendRefusal: sendEdgeRefusal } }, async (request, reply) => {
       const { actor, purpose } = caller(request);
       const trace = traceOf(request);
       const context: RequestContext = {
@@ -346,6 +349,16 @@ export function ldvRoutes(options: LdvRoutesOptions): (scope: FastifyInstance, g
 
 function sendProblem(reply: FastifyReply, problem: LdvProblem): FastifyReply {
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+}
+
+/**
+ * A refusal of the gateway's shared guard (gateway/edge.ts) as problem JSON: the same status,
+ * code, message (as `detail`) and headers (WWW-Authenticate, Retry-After) the GraphQL endpoint
+ * gives, in the format an LDV client reads.
+ */
+function sendEdgeRefusal(reply: FastifyReply, refusal: EdgeRefusal): FastifyReply {
+  for (const [k, v] of Object.entries(refusal.headers ?? {})) reply.header(k, v);
+  return sendProblem(reply, { status: refusal.status, title: STATUS_CODES[refusal.status] ?? 'Error', code: refusal.code, detail: refusal.message });
 }
 
 /** The BSN a refused request asked about, when it names a valid one: the refusal is recorded about that person. */

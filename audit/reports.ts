@@ -27,8 +27,37 @@ export interface AuditFilterInput {
   betrokkene?: string | null;
   actor?: string | null;
   organisatie?: string | null;
+  doel?: string | null;
   van?: string | null;
   tot?: string | null;
+}
+
+/** What auditTellingen splits its counts by, and the length of its periods. */
+export type TellingPer = 'ORGANISATIE' | 'DOEL' | 'WEIGERCODE';
+export type TellingInterval = 'DAG' | 'WEEK';
+
+export interface TellingenInput {
+  per: TellingPer;
+  interval: TellingInterval;
+  van: string;
+  tot: string;
+  organisatie?: string | null;
+  doel?: string | null;
+}
+
+export interface AuditTelling {
+  /** First day of the period, YYYY-MM-DD in Europe/Amsterdam. */
+  periode: string;
+  sleutel: string;
+  aantal: number;
+}
+
+export interface AuditTellingenData {
+  per: TellingPer;
+  interval: TellingInterval;
+  van: string;
+  tot: string;
+  tellingen: AuditTelling[];
 }
 
 export interface Page<T> {
@@ -98,6 +127,7 @@ export interface AuditReports {
   records(filter: AuditFilterInput, first: number, after: string | null): Promise<Page<AuditRecord>>;
   inzage(bsn: string, van: string | null, tot: string | null): Promise<InzageRapportData>;
   snuffel(van: string, tot: string, drempels: Partial<SnuffelDrempels>): Promise<SnuffelRapportData>;
+  tellingen(input: TellingenInput): Promise<AuditTellingenData>;
   vernietigingen(van: string | null, tot: string | null, first: number, after: string | null): Promise<Page<VernietigingRow>>;
 }
 
@@ -107,6 +137,23 @@ export const MAX_PAGE = 500;
 export const SNUFFEL_MAX_DAYS = 366;
 /** Most disclosures one subject-access report lists; beyond it the report says so (never silently short). */
 export const MAX_INZAGE = 20_000;
+/** The longest period auditTellingen counts over (stated in the schema, checked before it runs). */
+export const TELLINGEN_MAX_DAYS = 366;
+/**
+ * Most rows one auditTellingen answer holds: 366 days × about 25 keys. Past it the request is
+ * refused (never cut short: a chart that looks complete must be); a week interval or a narrower
+ * filter fits.
+ */
+export const MAX_TELLINGEN = 10_000;
+
+/**
+ * The buckets of auditTellingen, in the municipality's time zone, so a day is the day the
+ * officer means. `date_trunc('week', …)` starts ISO weeks on Monday.
+ */
+const PERIODE_SQL: Record<TellingInterval, string> = {
+  DAG: "(a.tijdstip AT TIME ZONE 'Europe/Amsterdam')::date",
+  WEEK: "date_trunc('week', a.tijdstip AT TIME ZONE 'Europe/Amsterdam')::date",
+};
 
 /**
  * Supervision: what the privacy officer processed under purpose AUDIT (reading a person's log
@@ -144,6 +191,7 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds, 
       if (filter.betrokkene) add('betrokkene = ?', filter.betrokkene);
       if (filter.actor) add('actor_sub = ?', filter.actor);
       if (filter.organisatie) add('actor_organisatie = ?', filter.organisatie);
+      if (filter.doel) add('doel = ?', filter.doel);
       if (period.van) add('tijdstip >= ?::timestamptz', period.van);
       if (period.tot) add('tijdstip < ?::timestamptz', period.tot);
       if (after) {
@@ -250,6 +298,40 @@ export function createAuditReports(db: Db, source: AuditSource, ids: OpaqueIds, 
         drempels,
       );
       return { van: from, tot: to, actoren: activity.length, signalen };
+    },
+
+    async tellingen({ per, interval, van, tot, organisatie, doel }) {
+      const { van: from, tot: to } = checkPeriod(van, tot, { maxDays: TELLINGEN_MAX_DAYS });
+      if (!from || !to) throw badUserInput('van and tot are both required');
+      // The schema's enums hold both; checked again for callers that are not GraphQL.
+      const periode = Object.hasOwn(PERIODE_SQL, interval) ? PERIODE_SQL[interval] : undefined;
+      if (!periode) throw badUserInput('interval must be DAG or WEEK');
+      if (per !== 'ORGANISATIE' && per !== 'DOEL' && per !== 'WEIGERCODE') throw badUserInput('per must be ORGANISATIE, DOEL or WEIGERCODE');
+      const params: unknown[] = [from, to];
+      let where = 'a.tijdstip >= $1::timestamptz AND a.tijdstip < $2::timestamptz';
+      if (organisatie) where += ` AND a.actor_organisatie = $${params.push(organisatie)}`;
+      if (doel) where += ` AND a.doel = $${params.push(doel)}`;
+      params.push(MAX_TELLINGEN + 1);
+      // What the console's charts counted from pages of records before, now one query over the
+      // indexes on (tijdstip), (actor_organisatie, tijdstip) and (doel, tijdstip): an access is
+      // one person in one request (trace), whichever parts took part, and not a refused one; a
+      // refusal counts once per record per code it names.
+      let sql: string;
+      if (per === 'WEIGERCODE') {
+        sql = `SELECT ${periode} AS periode, g.code AS sleutel, count(DISTINCT a.id)::int AS aantal
+                 FROM audit_record a CROSS JOIN LATERAL jsonb_to_recordset(a.geweigerd) AS g(code text)
+                WHERE ${where} AND a.geweigerd <> '[]'::jsonb AND g.code IS NOT NULL
+                GROUP BY 1, 2 ORDER BY 1, 2 LIMIT $${params.length}`;
+      } else {
+        const key = per === 'ORGANISATIE' ? 'a.actor_organisatie' : 'a.doel';
+        sql = `SELECT ${periode} AS periode, ${key} AS sleutel, count(DISTINCT (a.trace_id, a.betrokkene))::int AS aantal
+                 FROM audit_record a
+                WHERE ${where} AND a.soort = 'VERWERKING' AND a.betrokkene IS NOT NULL AND a.status <> 'GEWEIGERD'
+                GROUP BY 1, 2 ORDER BY 1, 2 LIMIT $${params.length}`;
+      }
+      const rows = await db.query<{ periode: string; sleutel: string; aantal: number }>(sql, params);
+      if (rows.length > MAX_TELLINGEN) throw badUserInput(`more than ${MAX_TELLINGEN} counts; expected a shorter period, interval WEEK or a filter`);
+      return { per, interval, van: from, tot: to, tellingen: rows.map((r) => ({ periode: r.periode, sleutel: r.sleutel, aantal: Number(r.aantal) })) };
     },
 
     async vernietigingen(van, tot, first, after) {

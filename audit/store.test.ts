@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../lib/db';
 import { AuditLog } from './audit-log';
 import { requestEntry } from './recorder';
 import { loadVerwerkingsregister } from './register';
 import { AuditSigner } from './signing';
 import { AuditStore, AuditWriteError } from './store';
-import { asSuperuserBypassingTriggers, BACKENDS, requestContext } from './testing/backends';
+import { asSuperuserBypassingTriggers, auditEntry, BACKENDS, requestContext } from './testing/backends';
 import { verifyAuditLog } from './verify';
 import type { AuditEntry } from './record';
 
@@ -21,24 +20,14 @@ async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> 
 }
 
 function entry(i: number, bron = 'wmo'): AuditEntry {
-  return {
-    id: randomUUID(),
+  return auditEntry({
     tijdstip: new Date(Date.UTC(2026, 10, 23, 9, 0, 0, i)).toISOString(),
-    soort: 'VERWERKING',
     bron,
     traceId: i.toString(16).padStart(32, '0'),
-    spanId: '00f067aa0ba902b7',
-    verwerkingsactiviteit: 'VA-SD-01',
-    betrokkene: { id: '999990019', type: 'BSN' },
     actor: { sub: `consulent-${i % 3}`, organisatie: 'gemeente', rollen: ['wmo-consulent'] },
-    doel: 'WMO_ONDERSTEUNING',
     operatie: 'Dossier',
-    documentHash: null,
     verstrekt: ['WmoDossier.voorzieningen', 'WmoVoorziening.productCode'],
-    geweigerd: [],
-    status: 'VERSTREKT',
-    httpStatus: null,
-  };
+  });
 }
 
 describe.each(BACKENDS)('audit store on %s', (_name, open) => {
@@ -68,7 +57,32 @@ describe.each(BACKENDS)('audit store on %s', (_name, open) => {
       { stroom: `wmo:${store.instanceId}`, n: 20, max: 20 },
     ]);
     // pageSize 7 makes verify read each stream over several pages.
-    expect(await verify()).toEqual({ intact: true, gecontroleerd: 40, stromen: 2, koppen: 2, breuken: [], eersteBreuk: null });
+    const heads = await db.query<{ stroom: string; hash: string }>('SELECT stroom, hash FROM audit_record WHERE volgnummer = 20 ORDER BY stroom');
+    expect(await verify()).toEqual({
+      intact: true,
+      gecontroleerd: 40,
+      stromen: 2,
+      koppen: 2,
+      // Each stream's newest signed head, as an officer would export it.
+      ondertekendeKoppen: heads.map((h) => ({ stroom: h.stroom, volgnummer: 20, hash: h.hash, tijdstip: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/), sleutelId: 'test-key', geldigheid: 'GELDIG' })),
+      breuken: [],
+      eersteBreuk: null,
+    });
+  });
+
+  it('lists only the newest signed head of each stream, and says why one does not hold', async () => {
+    for (let i = 0; i < 3; i++) await store.append([entry(i)]);
+    await store.signHeads();
+    await store.append([entry(3)]);
+    await store.signHeads();
+    const koppen = async (trustedKeys = signer.trusted) => (await verifyAuditLog(db, { trustedKeys })).ondertekendeKoppen.map((k) => [k.volgnummer, k.geldigheid]);
+    expect(await koppen()).toEqual([[4, 'GELDIG']]);
+    expect(await koppen(AuditSigner.generate('test-key').trusted)).toEqual([[4, 'HANDTEKENING_ONGELDIG']]);
+    expect(await koppen(new Map())).toEqual([[4, 'SLEUTEL_ONBEKEND']]);
+    await asSuperuserBypassingTriggers(db, "UPDATE audit_record SET hash = repeat('0', 64) WHERE volgnummer = 4");
+    expect(await koppen()).toEqual([[4, 'KOP_WIJKT_AF']]);
+    await asSuperuserBypassingTriggers(db, 'DELETE FROM audit_record WHERE volgnummer = 4');
+    expect(await koppen()).toEqual([[4, 'RECORD_ONTBREEKT']]);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {

@@ -26,6 +26,20 @@ export interface AuditBreuk {
   reden: BreukReden;
 }
 
+/** Whether a signed head holds: `GELDIG`, or the reason it does not (as a break would name it). */
+export type KopGeldigheid = 'GELDIG' | Extract<BreukReden, 'HANDTEKENING_ONGELDIG' | 'SLEUTEL_ONBEKEND' | 'KOP_WIJKT_AF' | 'RECORD_ONTBREEKT'>;
+
+/** A signed chain head as verification found it. */
+export interface AuditKop {
+  stroom: string;
+  volgnummer: number;
+  hash: string;
+  /** When it was signed. */
+  tijdstip: string;
+  sleutelId: string;
+  geldigheid: KopGeldigheid;
+}
+
 export interface AuditVerification {
   /** True when every chain recomputes and every signed head matches. */
   intact: boolean;
@@ -35,6 +49,13 @@ export interface AuditVerification {
   stromen: number;
   /** Signed heads checked. */
   koppen: number;
+  /**
+   * The newest signed head of each stream that has one, by stream: what an officer exports to
+   * keep the log provable outside the database. One per stream, so the list stays as short as
+   * the number of writing processes; an earlier head that does not hold makes its stream
+   * broken, so `breuken` names that stream (at its first break).
+   */
+  ondertekendeKoppen: AuditKop[];
   /** The first break of each broken stream, earliest first. */
   breuken: AuditBreuk[];
   /** The earliest of `breuken`; null when intact. */
@@ -74,6 +95,7 @@ export async function verifyAuditLog(db: Queryable, options: VerifyOptions): Pro
   let gecontroleerd = 0;
   let koppen = 0;
   const breuken: AuditBreuk[] = [];
+  const ondertekendeKoppen: AuditKop[] = [];
 
   for (const stroom of streams) {
     const heads = await db.query<HeadRow>('SELECT stroom, volgnummer, hash, tijdstip, sleutel_id, handtekening FROM audit_kop WHERE stroom = $1 ORDER BY volgnummer', [stroom]);
@@ -96,6 +118,14 @@ export async function verifyAuditLog(db: Queryable, options: VerifyOptions): Pro
     // report whichever of the two comes first in the stream.
     const headBreuk: AuditBreuk | null = breuk;
     breuk = null;
+    // The newest head, judged by its signature now and by its record once the chain is read.
+    const last = heads.at(-1);
+    let lastGeldigheid: KopGeldigheid | undefined;
+    if (last) {
+      const key = options.trustedKeys.get(last.sleutel_id);
+      if (!key) lastGeldigheid = 'SLEUTEL_ONBEKEND';
+      else if (!signedHash.has(Number(last.volgnummer))) lastGeldigheid = 'HANDTEKENING_ONGELDIG';
+    }
 
     let previous = { volgnummer: 0, hash: GENESIS_HASH };
     for (;;) {
@@ -108,6 +138,7 @@ export async function verifyAuditLog(db: Queryable, options: VerifyOptions): Pro
         else if (chainHash(record, previous.hash) !== record.hash) note({ ...at, reden: 'HASH_WIJKT_AF' });
         const head = signedHash.get(record.volgnummer);
         if (head && head.hash !== record.hash) note({ ...at, reden: 'KOP_WIJKT_AF' });
+        if (head && head === last) lastGeldigheid ??= head.hash === record.hash ? 'GELDIG' : 'KOP_WIJKT_AF';
         signedHash.delete(record.volgnummer);
         previous = { volgnummer: record.volgnummer, hash: record.hash };
       }
@@ -115,11 +146,21 @@ export async function verifyAuditLog(db: Queryable, options: VerifyOptions): Pro
     }
     // Signed heads left over name records that are not there.
     for (const [volgnummer, h] of signedHash) note({ stroom, volgnummer, id: null, tijdstip: h.tijdstip, reden: 'RECORD_ONTBREEKT' });
+    if (last) {
+      ondertekendeKoppen.push({
+        stroom,
+        volgnummer: Number(last.volgnummer),
+        hash: last.hash,
+        tijdstip: new Date(last.tijdstip).toISOString(),
+        sleutelId: last.sleutel_id,
+        geldigheid: lastGeldigheid ?? 'RECORD_ONTBREEKT',
+      });
+    }
 
     const first = [headBreuk, breuk as AuditBreuk | null].filter((b): b is AuditBreuk => b !== null).sort((a, b) => a.volgnummer - b.volgnummer)[0];
     if (first) breuken.push(first);
   }
 
   breuken.sort((a, b) => (a.tijdstip ?? '').localeCompare(b.tijdstip ?? '') || a.stroom.localeCompare(b.stroom) || a.volgnummer - b.volgnummer);
-  return { intact: breuken.length === 0, gecontroleerd, stromen: streams.length, koppen, breuken, eersteBreuk: breuken[0] ?? null };
+  return { intact: breuken.length === 0, gecontroleerd, stromen: streams.length, koppen, ondertekendeKoppen, breuken, eersteBreuk: breuken[0] ?? null };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createEdge, DEFAULT_EDGE_LIMITS, guard, mediaTypeFor, type EdgeLimits } from './edge';
+import { createEdge, DEFAULT_EDGE_LIMITS, guard, mediaTypeFor, type EdgeLimits, type RefusalSender } from './edge';
 
 /**
  * The edge on its own, over real HTTP on a free port: a stand-in route behind the same guard
@@ -14,6 +14,7 @@ async function startEdge(limits: EdgeLimits, handler: () => Promise<void> = asyn
   const authenticate = async (request: FastifyRequest) => {
     const key = request.headers['x-caller'];
     if (typeof key === 'string') request.caller = { key, roles: [String(request.headers['x-role'] ?? 'wmo-consulent')] };
+    else if (request.headers['x-refuse']) request.refusal = { status: 401, code: 'UNAUTHENTICATED', message: 'no token', headers: { 'www-authenticate': 'Bearer realm="test"' } };
   };
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(async (scope) => {
@@ -22,11 +23,23 @@ async function startEdge(limits: EdgeLimits, handler: () => Promise<void> = asyn
       await handler();
       return { ok: true };
     });
+    // A route of another API behind the same guard, answering its refusals in its own format.
+    scope.post('/problem', { onRequest, config: { sendRefusal: sendProblem } }, async () => {
+      await handler();
+      return { ok: true };
+    });
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}` };
 }
+
+const sendProblem: RefusalSender = (reply, refusal) => {
+  for (const [k, v] of Object.entries(refusal.headers ?? {})) reply.header(k, v);
+  return reply.code(refusal.status).type('application/problem+json').send(JSON.stringify({ status: refusal.status, code: refusal.code, detail: refusal.message }));
+};
+
+const PROBLEM = expect.stringMatching(/^application\/problem\+json\b/);
 
 const post = async (url: string, headers: Record<string, string> = {}, body = '{"query":"{ __typename }"}') => {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -106,6 +119,39 @@ describe('the HTTP edge', () => {
     const limited = await post(url, { 'x-caller': 'mee:a', 'x-role': 'partner' });
     expect(limited.body.errors![0].extensions.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it("answers each route's refusals in that route's format: shed, rate, authentication and body, from one guard", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let hold = true;
+    const { app, url } = await startEdge({ ...limits({ shed: { maxInFlight: 1 }, rate: { anonymous: 3 } }), bodyLimit: 64 }, () => (hold ? held : Promise.resolve()));
+    running = app;
+    const problem = async (headers: Record<string, string> = {}, body = '{}') => {
+      const res = await fetch(`${url}/problem`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      return { status: res.status, type: res.headers.get('content-type'), headers: res.headers, body: (await res.json()) as Record<string, unknown> };
+    };
+    const inFlight = post(url, { 'x-caller': 'gemeente:a' });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      // The in-flight bound is shared by both routes: the GraphQL route holds the one slot.
+      expect(await problem({ 'x-caller': 'gemeente:b' })).toMatchObject({ status: 503, type: PROBLEM, body: { status: 503, code: 'SERVICE_OVERLOADED' } });
+    } finally {
+      hold = false;
+      release();
+      await inFlight;
+    }
+    const refused = await problem({ 'x-refuse': '1' });
+    expect(refused).toMatchObject({ status: 401, type: PROBLEM, body: { status: 401, code: 'UNAUTHENTICATED', detail: 'no token' } });
+    expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="test"');
+    expect(await problem({ 'x-caller': 'gemeente:c' }, JSON.stringify({ pad: 'x'.repeat(100) }))).toMatchObject({ status: 413, type: PROBLEM, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect((await problem()).status).toBe(200);
+    expect((await problem()).status).toBe(200);
+    const limited = await problem();
+    expect(limited).toMatchObject({ status: 429, type: PROBLEM, body: { status: 429, code: 'RATE_LIMITED' } });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The GraphQL route keeps the hub's GraphQL error shape.
+    expect((await post(url, { 'x-refuse': '1' })).body.errors![0].extensions.code).toBe('RATE_LIMITED');
   });
 
   it('answers 413 for a body past the limit, 415 for another media type, 400 for broken JSON, 404 elsewhere', async () => {

@@ -39,6 +39,13 @@ export interface Caller {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * How this route answers the edge's refusals (shed, authentication, rate limit, body): a
+     * route of another API (the LDV read API's problem+json) sets its own; unset, `sendError`.
+     */
+    sendRefusal?: RefusalSender;
+  }
   interface FastifyRequest {
     caller?: Caller;
     /** A refusal decided in onRequest (authentication, purpose), sent after the rate limit counted the request. */
@@ -80,6 +87,21 @@ export function sendError(
     .code(refusal.status)
     .type(`${mediaType}; charset=utf-8`)
     .send(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code, ...extensions } }] }));
+}
+
+/** Answers one of the edge's refusals in a route's own error format. */
+export type RefusalSender = (reply: FastifyReply, refusal: EdgeRefusal) => FastifyReply;
+
+/**
+ * Answers a refusal of the edge the way the request's route answers errors (its
+ * `config.sendRefusal`), else in the hub's GraphQL shape: the guard is one, its refusals speak
+ * each route's language.
+ */
+export function sendRefusal(reply: FastifyReply, refusal: EdgeRefusal): FastifyReply {
+  const own = reply.request.routeOptions?.config?.sendRefusal;
+  if (!own) return sendError(reply, refusal);
+  noteRefusal(reply.request, refusal.code);
+  return own(reply, refusal);
 }
 
 /** Maps what Fastify and its plugins throw to the public codes; nothing of the error's text reaches the client unless it is ours. */
@@ -130,7 +152,7 @@ export function createEdge(limits: EdgeLimits, logger?: Logger): FastifyInstance
     const refusal = refusalFor(err as { code?: string; statusCode?: number });
     // Class and code only (lib/log.ts): what failed can quote the request.
     if (refusal.status >= 500) request.log.error({ err }, 'request failed');
-    return sendError(reply, refusal);
+    return sendRefusal(reply, refusal);
   });
   app.setNotFoundHandler((request, reply) => sendError(reply, { status: 404, code: 'NOT_FOUND', message: 'Not found: use POST /graphql' }));
   return app;
@@ -140,7 +162,8 @@ export function createEdge(limits: EdgeLimits, logger?: Logger): FastifyInstance
  * Registers, in the encapsulated `scope`, what guards the expensive route: load shedding first
  * (a request refused for load costs next to nothing), then the caller's authentication hook, then
  * the per-caller rate limit, then the refusal authentication decided. Health endpoints live
- * outside the scope, so a loaded or flooded gateway still answers them.
+ * outside the scope, so a loaded or flooded gateway still answers them. Each refusal is answered
+ * by `sendRefusal`, in the format of the route it was for.
  */
 export async function guard(
   scope: FastifyInstance,
@@ -149,7 +172,7 @@ export async function guard(
 ): Promise<onRequestHookHandler[]> {
   const retryAfter = String(limits.shed.retryAfterS);
   const overloaded = (request: FastifyRequest, reply: FastifyReply) =>
-    sendError(reply, { status: 503, code: 'SERVICE_OVERLOADED', message: 'The hub is at capacity; try again after the time in Retry-After', headers: { 'retry-after': retryAfter } });
+    sendRefusal(reply, { status: 503, code: 'SERVICE_OVERLOADED', message: 'The hub is at capacity; try again after the time in Retry-After', headers: { 'retry-after': retryAfter } });
   if (limits.shed.maxEventLoopDelayMs > 0) {
     await scope.register(underPressure, {
       maxEventLoopDelay: limits.shed.maxEventLoopDelayMs,
@@ -176,7 +199,7 @@ export async function guard(
     errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode, code: 'RATE_LIMITED' }),
   });
   const refuse = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.refusal) return sendError(reply, request.refusal);
+    if (request.refusal) return sendRefusal(reply, request.refusal);
   };
   return [shed, (request) => authenticate(request), limited as onRequestHookHandler, refuse];
 }

@@ -48,6 +48,11 @@ export interface GatewayOptions {
   routes?: (scope: FastifyInstance, guards: RouteGuards) => Promise<void>;
   /** The pages (explorer, privacy console), development tokens and CORS; unset: none of them. */
   web?: WebOptions;
+  /**
+   * Whether introspection (`__schema`, `__type`) is answered; measured by its own bound in
+   * lib/query-limits.ts. @defaultValue Apollo's: not with NODE_ENV=production
+   */
+  introspection?: boolean;
   /** Body size, rate limits and load shedding. @defaultValue DEFAULT_EDGE_LIMITS */
   limits?: EdgeLimits;
   port?: number;
@@ -149,6 +154,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // limit on its own parse and hides schema details, without measuring a second time.
     ...apolloQueryOptions(),
     plugins: [warningsPlugin<GatewayContext>((ctx) => ctx.warnings)],
+    introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     // The hub stops its parts itself, in order; a handler per server would race it.
     stopOnTerminationSignals: false,
@@ -300,7 +306,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo answers a request error (validation, variable coercion) with 400 whatever the
       // client accepts; GraphQL over HTTP wants 200 for application/json.
       let status = result.status ?? 200;
-      const text = result.body.kind === 'complete' ? result.body.string : null;
+      let text = result.body.kind === 'complete' ? result.body.string : null;
+      // A document graphql-js validates but the query planner cannot plan (it knows an older set
+      // of introspection fields: `__Type.isOneOf` is one) is the client's error, not the hub's.
+      if (status === 500 && text !== null && plannerRefused(text)) {
+        status = 400;
+        text = JSON.stringify({ errors: [{ message: 'The document asks for something this gateway cannot plan, such as an introspection field it does not serve', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+      }
       if (status === 400 && mediaType === 'application/json' && text !== null && !('data' in JSON.parse(text))) status = 200;
       // Fail closed: the answer leaves only once the request's own record is written. The body
       // is complete here (graphql 16 has no incremental delivery), so nothing has been sent yet.
@@ -346,6 +358,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await metrics?.close();
     },
   };
+}
+
+/** Whether an answer is the query planner's refusal of the document (@apollo/federation-internals: INVALID_GRAPHQL), and nothing else. */
+function plannerRefused(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: unknown } }> };
+    return body.data === undefined && Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every((e) => e.extensions?.code === 'INVALID_GRAPHQL');
+  } catch {
+    return false;
+  }
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

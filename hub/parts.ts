@@ -211,6 +211,10 @@ export async function startGatewayPart(
     supergraphSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'supergraph.graphql'), 'utf8'),
     apiSchemaSdl: readFileSync(resolve(__dirname, '..', 'gateway', 'api-schema.graphql'), 'utf8'),
     limits: edgeLimits(config),
+    // Introspection as Apollo has it by default, stated here so the policy is one line to read:
+    // answered unless NODE_ENV=production (EXPLORER_ENABLED does not change it; the explorer then
+    // falls back to the schema it was built with).
+    introspection: !config.production,
     web: {
       explorer: config.devAuth || config.EXPLORER_ENABLED === 'true',
       consoleAuth: config.devAuth

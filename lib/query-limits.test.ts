@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { MAX_PAGE, SNUFFEL_MAX_DAYS } from '../audit';
 import { SUBGRAPHS } from '../subgraphs';
 import { documentedOperations } from './query-costs';
-import { apolloQueryOptions, createQueryAnalyzer, parseQuery, QUERY_LIMITS, selectOperation, SIZE_ARGUMENTS, statedMaximum, type QueryAnalysis, type QueryRefusal } from './query-limits';
+import { getIntrospectionQuery } from 'graphql';
+import { apolloQueryOptions, createQueryAnalyzer, FULL_INTROSPECTION_QUERY, INTROSPECTION_MARGIN, parseQuery, QUERY_LIMITS, selectOperation, SIZE_ARGUMENTS, statedMaximum, type QueryAnalysis, type QueryRefusal } from './query-limits';
 
 const ROOT = join(__dirname, '..');
 const API_SCHEMA = buildSchema(readFileSync(join(ROOT, 'gateway', 'api-schema.graphql'), 'utf8'));
@@ -184,6 +185,47 @@ describe('query limits', () => {
     // Parsed without the token limit, the same documents are still refused by what they measure.
     expect(check(`{ ${times(3000, (i) => `a${i}: __typename`)} }`, {}, { parseWithoutLimit: true }).refusal).toEqual(tooComplex('aliases', QUERY_LIMITS.maxAliases, 3000));
     expect(check(`{ __typename ${'@include(if: true) '.repeat(2000)}}`, {}, { parseWithoutLimit: true }).refusal).toEqual(tooComplex('directives', QUERY_LIMITS.maxDirectives, 2000));
+  });
+
+  describe('introspection', () => {
+    const ofTypes = (n: number) => `{ __schema { types { ${'ofType { '.repeat(n)}name${' }'.repeat(n)} } } }`;
+
+    it("lets the full standard introspection through by a bound of its own, sized by the schema's lists", () => {
+      const full = check(FULL_INTROSPECTION_QUERY);
+      expect(full.refusal).toBeUndefined();
+      // Past the limits of data queries: that is why it has its own bound.
+      expect(full.depth).toBeGreaterThan(QUERY_LIMITS.maxDepth);
+      expect(full.cost).toBeGreaterThan(QUERY_LIMITS.maxCost);
+      // `types` counts as every type of the schema: a schema twice as large costs more.
+      const typeCount = Object.keys(API_SCHEMA.getTypeMap()).length;
+      expect(check('{ __schema { types { name } } }').cost).toBe(2 + 2 + typeCount);
+      // What GraphiQL and code generators send by default fits too, as do small look-ups.
+      expect(check(getIntrospectionQuery()).refusal).toBeUndefined();
+      expect(check(getIntrospectionQuery({ descriptions: true })).refusal).toBeUndefined();
+      expect(check('{ __type(name: "Persoon") { name fields { name type { name kind } } } }').refusal).toBeUndefined();
+    });
+
+    it('refuses nested member lists and long ofType chains, fast, whether or not data fields come along', () => {
+      const full = check(FULL_INTROSPECTION_QUERY);
+      const started = performance.now();
+      expect(check('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }').refusal).toEqual(tooComplex('introspectionDepth', 2, 3));
+      expect(check('{ __type(name: "Persoon") { interfaces { possibleTypes { fields { name } } } } }').refusal).toEqual(tooComplex('introspectionDepth', 2, 3));
+      // Inside a data query the same nesting is refused: the data limits' assumed list size would let it through.
+      expect(check('{ persoon(burgerservicenummer: "999990019") { naam { volledigeNaam } } __schema { types { fields { type { fields { type { fields { name } } } } } } } }').refusal).toEqual(tooComplex('introspectionDepth', 2, 3));
+      // Through fragments as well.
+      expect(check('query { __schema { types { ...T } } } fragment T on __Type { fields { type { ...U } } } fragment U on __Type { fields { type { fields { name } } } }').refusal).toEqual(tooComplex('introspectionDepth', 2, 3));
+      expect(check(ofTypes(full.depth)).refusal).toEqual(tooComplex('depth', full.depth, full.depth + 3));
+      // Two nested member lists fit the nesting bound but not the cost, when asked for many times.
+      const twice = `{ ${times(QUERY_LIMITS.maxAliases, (i) => `s${i}: __schema { types { fields { args { type { fields { args { name } } } } } } }`)} }`;
+      expect(check(twice).refusal).toEqual(tooComplex('cost', INTROSPECTION_MARGIN * full.cost));
+      expect(performance.now() - started).toBeLessThan(200);
+    });
+
+    it('is measured with the data limits as soon as a data field comes along', () => {
+      expect(check(`{ __typename ${'__schema { types { name } } '} persoon(burgerservicenummer: "999990019") { burgerservicenummer } }`).refusal).toBeUndefined();
+      expect(check(`{ persoon(burgerservicenummer: "999990019") { burgerservicenummer } ${FULL_INTROSPECTION_QUERY.replace(/^\s*query IntrospectionQuery \{/, '').replace(/\}\s*fragment[\s\S]*$/, '')} }`, {}, { parseWithoutLimit: true }).refusal).toBeDefined();
+      expect(check(ofTypes(QUERY_LIMITS.maxDepth).replace('{ __schema', '{ persoon(burgerservicenummer: "999990019") { burgerservicenummer } __schema')).refusal).toEqual(tooComplex('depth', QUERY_LIMITS.maxDepth));
+    });
   });
 
   it('picks the operation a request names, and refuses any other choice with BAD_REQUEST', () => {

@@ -1,9 +1,12 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
+  getIntrospectionQuery,
   getNamedType,
   getNullableType,
   GraphQLError,
   isCompositeType,
+  isAbstractType,
+  isEnumType,
   isInputObjectType,
   isInterfaceType,
   isListType,
@@ -47,6 +50,16 @@ import { checkIsoDate, checkIsoMoment, checkPeriod } from './errors';
  *   argument (household members, a dossier's records) counts as `assumedListSize` items. A list of
  *   leaves (`verstrekt`, `rollen`) is one value of its parent: cost 1. `__typename` is free, since
  *   the gateway adds it to every fetch.
+ *
+ * Introspection (an operation that selects nothing but `__schema`, `__type` and `__typename`) is
+ * measured by a bound of its own, since a fixed schema bounds what it can return: its lists count
+ * as long as the schema's longest (`types` as all its types, `fields` as the most fields of any
+ * type, `args` as the most arguments of any field, …), and it may be as deep as, and cost at most
+ * INTROSPECTION_MARGIN times, the full standard introspection query (graphql-js
+ * `getIntrospectionQuery` with every option), measured the same way on the same schema. So an
+ * explorer's or code generator's introspection passes, and `fields { type { fields { type …` or a
+ * long `ofType` chain is refused like any other document, before anything runs. Whether
+ * introspection is answered at all is the server's choice (Apollo: not with NODE_ENV=production).
  */
 export const QUERY_LIMITS = {
   /** Lexical tokens of the document (punctuation, names, values; comments not counted). */
@@ -69,6 +82,26 @@ export const QUERY_LIMITS = {
   maxEntities: 5000,
 } as const;
 
+/** How many times the full standard introspection's cost an introspection operation may cost. */
+export const INTROSPECTION_MARGIN = 2;
+
+/**
+ * A type's member lists: nested in each other (`fields { type { fields …`) they multiply what
+ * introspection returns. As graphql-js's MaxIntrospectionDepthRule (which Apollo also runs, but
+ * only after planning): at most two on one path; the standard query nests one.
+ */
+const INTROSPECTION_TYPE_LISTS = new Set(['fields', 'inputFields', 'interfaces', 'possibleTypes']);
+const MAX_INTROSPECTION_LISTS = 2;
+
+/** The root fields an introspection operation is made of. */
+const INTROSPECTION_ROOT_FIELDS = new Set(['__schema', '__type', '__typename']);
+
+/**
+ * The standard introspection query with every option the gateway can answer: what an explorer or
+ * code generator sends. Not `oneOf`: Apollo's query planner does not know `__Type.isOneOf`.
+ */
+export const FULL_INTROSPECTION_QUERY = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+
 export type QueryLimits = { -readonly [K in keyof typeof QUERY_LIMITS]: number };
 
 /** The arguments that give the size of the list a field returns. */
@@ -81,7 +114,7 @@ export const SIZE_ARGUMENTS = ['first', 'eerste'] as const;
  */
 const MAXIMUM_PHRASE = /(?:^|\s)Ten hoogste (\d+)\./;
 
-export type QueryMeasure = 'depth' | 'aliases' | 'directives' | 'cost' | 'tokens';
+export type QueryMeasure = 'depth' | 'aliases' | 'directives' | 'cost' | 'tokens' | 'introspectionDepth';
 
 /**
  * Why a request is refused before it runs. QUERY_TOO_COMPLEX carries `{ limit, measured, measure }`.
@@ -226,6 +259,8 @@ interface Measure {
   fixed: number;
   perItem: number;
   depth: number;
+  /** The most lists of a type's members (INTROSPECTION_TYPE_LISTS) nested on one path. */
+  lists: number;
   aliases: number;
   directives: number;
 }
@@ -259,6 +294,18 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
     return maxima.get(arg);
   };
 
+  // The longest each introspection list can be in this schema: what an introspection operation's
+  // lists count as. Computed once, on first use.
+  let introspectionSizes: Map<string, number> | undefined;
+  const introspectionListSize = (parent: GraphQLNamedType, field: string): number | undefined => {
+    if (!parent.name.startsWith('__')) return undefined;
+    introspectionSizes ??= listSizesOf(schema);
+    return introspectionSizes.get(`${parent.name}.${field}`);
+  };
+  // The bound of introspection operations, from the standard query on this schema; set while it is measured.
+  let introspectionBound: { depth: number; cost: number } | undefined;
+  let measuringStandard = false;
+
   const fieldOf = (parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined => {
     if (!parent) return undefined;
     if (parent === queryType && name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
@@ -287,6 +334,7 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
   const analyze = (document: DocumentNode, operation: OperationDefinitionNode, vars: Record<string, unknown>, reads: Map<string, Read>): QueryAnalysis => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(d.name.value)) fragments.set(d.name.value, d);
+    const introspection = isIntrospectionOnly(operation.selectionSet, fragments);
     // A fragment measures the same wherever it is spread (its type condition is its parent type,
     // the variables are the request's): measured once, then reused. `null` while being measured.
     const measured = new Map<string, Measure | null>();
@@ -370,11 +418,12 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
     };
 
     const selectionSet = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): Measure => {
-      const m: Measure = { fixed: 0, perItem: 0, depth: 0, aliases: 0, directives: 0 };
+      const m: Measure = { fixed: 0, perItem: 0, depth: 0, lists: 0, aliases: 0, directives: 0 };
       const add = (sub: Measure) => {
         m.fixed += sub.fixed;
         m.perItem += sub.perItem;
         m.depth = Math.max(m.depth, sub.depth);
+        m.lists = Math.max(m.lists, sub.lists);
         m.aliases += sub.aliases;
         m.directives += sub.directives;
       };
@@ -395,6 +444,7 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
         const child = s.selectionSet ? selectionSet(s.selectionSet, type && isCompositeType(type) ? type : undefined) : undefined;
         const weight = s.selectionSet ? 2 : 1;
         m.depth = Math.max(m.depth, 1 + (child?.depth ?? 0));
+        m.lists = Math.max(m.lists, (parent?.name === '__Type' && INTROSPECTION_TYPE_LISTS.has(s.name.value) ? 1 : 0) + (child?.lists ?? 0));
         m.aliases += child?.aliases ?? 0;
         m.directives += child?.directives ?? 0;
         const childFixed = child?.fixed ?? 0;
@@ -417,7 +467,7 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
             return node ? valueOf(node.value) : undefined;
           }, '');
         }
-        const size = sizeOf(coordinate, def, args);
+        const size = sizeOf(coordinate, def, args) ?? (introspection ? introspectionListSize(parent!, def.name) : undefined);
         if (isListType(getNullableType(def.type))) {
           const perElement = childFixed + limits.assumedListSize * childPerItem;
           if (size !== undefined) m.fixed += weight + size * perElement;
@@ -460,18 +510,41 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
       aliases: Math.min(root.aliases, Number.MAX_SAFE_INTEGER),
       directives: Math.min(directives, Number.MAX_SAFE_INTEGER),
     };
-    if (result.depth > limits.maxDepth) {
-      result.refusal = tooComplex('depth', limits.maxDepth, result.depth, `The operation is ${result.depth} levels of fields deep; at most ${limits.maxDepth} are allowed`);
+    let maxDepth = limits.maxDepth;
+    let maxCost = limits.maxCost;
+    if (introspection && !measuringStandard) {
+      introspectionBound ??= standardIntrospectionBound();
+      maxDepth = introspectionBound.depth;
+      maxCost = introspectionBound.cost;
+    }
+    if (root.lists > MAX_INTROSPECTION_LISTS) {
+      // Checked for every operation: nested member lists are only ever introspection.
+      result.refusal = tooComplex('introspectionDepth', MAX_INTROSPECTION_LISTS, root.lists, `The operation nests lists of a type's members ${root.lists} deep; at most ${MAX_INTROSPECTION_LISTS} are allowed`);
+    } else if (result.depth > maxDepth) {
+      result.refusal = tooComplex('depth', maxDepth, result.depth, `The operation is ${result.depth} levels of fields deep; at most ${maxDepth} are allowed`);
     } else if (result.aliases > limits.maxAliases) {
       result.refusal = tooComplex('aliases', limits.maxAliases, result.aliases, `The operation uses ${result.aliases} aliases; at most ${limits.maxAliases} are allowed`);
     } else if (result.directives > limits.maxDirectives) {
       result.refusal = tooComplex('directives', limits.maxDirectives, result.directives, `The operation uses ${result.directives} directives; at most ${limits.maxDirectives} are allowed`);
     } else if (inputRefusal) {
       result.refusal = inputRefusal;
-    } else if (result.cost > limits.maxCost) {
-      result.refusal = tooComplex('cost', limits.maxCost, result.cost, `The operation costs ${result.cost}; at most ${limits.maxCost} is allowed (docs/CONTRACT.md, "Query limits")`);
+    } else if (result.cost > maxCost) {
+      result.refusal = tooComplex('cost', maxCost, result.cost, `The operation costs ${result.cost}; at most ${maxCost} is allowed (docs/CONTRACT.md, "Query limits")`);
     }
     return Object.freeze(result);
+  };
+
+  /** Depth and cost INTROSPECTION_MARGIN × of the full standard introspection, measured on this schema. */
+  const standardIntrospectionBound = (): { depth: number; cost: number } => {
+    const document = parse(FULL_INTROSPECTION_QUERY);
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    measuringStandard = true;
+    try {
+      const m = analyze(document, operation, Object.create(null), new Map());
+      return { depth: Math.max(limits.maxDepth, m.depth), cost: Math.max(limits.maxCost, INTROSPECTION_MARGIN * m.cost) };
+    } finally {
+      measuringStandard = false;
+    }
   };
 
   // The same documents come again and again (a front end's queries, the gateway's fetches to a
@@ -513,6 +586,70 @@ export function createQueryAnalyzer(schema: GraphQLSchema, options: QueryAnalyze
     }
     return result;
   };
+}
+
+/**
+ * Whether an operation selects only introspection (`__schema`, `__type`, `__typename`) at its
+ * root, through fragments too. An unknown fragment or a cycle is not introspection: the analysis
+ * refuses it anyway.
+ */
+function isIntrospectionOnly(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): boolean {
+  let any = false;
+  for (const s of set.selections) {
+    if (s.kind === Kind.FIELD) {
+      if (!INTROSPECTION_ROOT_FIELDS.has(s.name.value)) return false;
+      any ||= s.name.value !== '__typename';
+    } else if (s.kind === Kind.INLINE_FRAGMENT) {
+      if (!isIntrospectionOnly(s.selectionSet, fragments, seen)) return false;
+      any = true;
+    } else {
+      const f = fragments.get(s.name.value);
+      if (!f || seen.has(f.name.value)) return false;
+      seen.add(f.name.value);
+      if (!isIntrospectionOnly(f.selectionSet, fragments, seen)) return false;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/**
+ * The longest each list of the introspection types can be in a schema (at least 1): every type,
+ * the most fields, arguments, input fields, interfaces, possible types and enum values any one
+ * has, every directive.
+ */
+function listSizesOf(schema: GraphQLSchema): Map<string, number> {
+  const types = Object.values(schema.getTypeMap());
+  let fields = 1;
+  let args = 1;
+  let inputFields = 1;
+  let interfaces = 1;
+  let possibleTypes = 1;
+  let enumValues = 1;
+  for (const t of types) {
+    if (isObjectType(t) || isInterfaceType(t)) {
+      const fs = Object.values(t.getFields());
+      fields = Math.max(fields, fs.length);
+      for (const f of fs) args = Math.max(args, f.args.length);
+      interfaces = Math.max(interfaces, t.getInterfaces().length);
+    }
+    if (isInputObjectType(t)) inputFields = Math.max(inputFields, Object.keys(t.getFields()).length);
+    if (isAbstractType(t)) possibleTypes = Math.max(possibleTypes, schema.getPossibleTypes(t).length);
+    if (isEnumType(t)) enumValues = Math.max(enumValues, t.getValues().length);
+  }
+  const directives = schema.getDirectives();
+  for (const d of directives) args = Math.max(args, d.args.length);
+  return new Map([
+    ['__Schema.types', types.length],
+    ['__Schema.directives', Math.max(1, directives.length)],
+    ['__Type.fields', fields],
+    ['__Type.interfaces', interfaces],
+    ['__Type.possibleTypes', possibleTypes],
+    ['__Type.enumValues', enumValues],
+    ['__Type.inputFields', inputFields],
+    ['__Field.args', args],
+    ['__Directive.args', args],
+  ]);
 }
 
 /** How the analysis used a variable: its whole value, or only how many items it holds. */

@@ -240,7 +240,7 @@ const INZAGE = `query FgInzage($bsn: String!, $van: String, $tot: String) {
 const INZAGE_FILE = (file: 'csv' | 'json') => `query FgInzageBestand($bsn: String!, $van: String, $tot: String) {
   inzageRapport(burgerservicenummer: $bsn, van: $van, tot: $tot) { ${file} { inhoud } }
 }`;
-const VERIFY = 'query FgVerifieer { verifieerAuditLog { intact gecontroleerd stromen koppen breuken { stroom volgnummer id tijdstip reden } } }';
+const VERIFY = 'query FgVerifieer { verifieerAuditLog { intact gecontroleerd stromen koppen ondertekendeKoppen { stroom volgnummer hash tijdstip sleutelId geldigheid } breuken { stroom volgnummer id tijdstip reden } } }';
 const SNUFFEL = `query FgSnuffel($van: String!, $tot: String!, $drempels: SnuffelDrempels) {
   snuffelRapport(van: $van, tot: $tot, drempels: $drempels) { van tot actoren signalen { actor { sub organisatie rollen } soort aantalPersonen drempel mediaanCollegas personen } }
 }`;
@@ -305,9 +305,13 @@ export async function run(inv: Invocation, env: NodeJS.ProcessEnv): Promise<{ ou
     const v = (await ask(conn, VERIFY)).verifieerAuditLog;
     if (inv.json) return { out: json(v), exitCode: v.intact ? 0 : 3 };
     const counted = `${v.gecontroleerd} records herberekend in ${v.stromen} stromen, ${v.koppen} ondertekende koppen gecontroleerd`;
-    if (v.intact) return { out: `Auditlog intact: ${counted}.`, exitCode: 0 };
+    // The list to keep outside the database (a WORM store, a timestamping service).
+    const heads = v.ondertekendeKoppen.length
+      ? `\nLaatst ondertekende kop per stroom:\n${table(['STROOM', 'VOLGNUMMER', 'ONDERTEKEND', 'HASH', 'SLEUTEL', 'GELDIGHEID'], v.ondertekendeKoppen.map((k: any) => [k.stroom, k.volgnummer, k.tijdstip, k.hash, k.sleutelId, k.geldigheid]))}`
+      : '';
+    if (v.intact) return { out: `Auditlog intact: ${counted}.${heads}`, exitCode: 0 };
     const breaks = table(['STROOM', 'VOLGNUMMER', 'ID', 'TIJDSTIP', 'REDEN'], v.breuken.map((b: any) => [b.stroom, b.volgnummer, b.id ?? '(ontbreekt)', b.tijdstip, b.reden]));
-    return { out: `Auditlog NIET intact: ${counted}.\nEerste breuk per stroom:\n${breaks}`, exitCode: 3 };
+    return { out: `Auditlog NIET intact: ${counted}.\nEerste breuk per stroom:\n${breaks}${heads}`, exitCode: 3 };
   }
 
   if (inv.command === 'snuffel') {

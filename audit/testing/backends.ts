@@ -1,6 +1,8 @@
 import { openDb, type Db } from '../../lib/db';
 import { migrate } from '../../lib/migrate';
 import type { RequestContext } from '../../policy/types';
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry } from '../record';
 import { isolatedDatabase, uniqueName } from '../../test/support/env';
 
 // Starting PGlite takes seconds, a schema milliseconds: one PGlite per test file, a schema per
@@ -45,6 +47,29 @@ export function requestContext(overrides: Partial<RequestContext> = {}): Request
     spanId: '00f067aa0ba902b7',
     operationName: 'Dossier',
     documentHash: 'a'.repeat(64),
+    ...overrides,
+  };
+}
+
+/** A part's record of a Wmo consulent's read of 999990019, as a subgraph would append it; a fresh id each time. */
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: randomUUID(),
+    tijdstip: '2026-11-02T09:00:00.000Z',
+    soort: 'VERWERKING',
+    bron: 'wmo',
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    spanId: '00f067aa0ba902b7',
+    verwerkingsactiviteit: 'VA-SD-01',
+    betrokkene: { id: '999990019', type: 'BSN' },
+    actor: { sub: 'consulent-1', organisatie: 'gemeente', rollen: ['wmo-consulent'] },
+    doel: 'WMO_ONDERSTEUNING',
+    operatie: null,
+    documentHash: null,
+    verstrekt: ['WmoVoorziening.productCategorie'],
+    geweigerd: [],
+    status: 'VERSTREKT',
+    httpStatus: null,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { AuditActor, AuditBreuk, AuditRecord, AuditReports, Page, SnuffelSignaal, VernietigingRow } from '../../audit';
+import type { AuditActor, AuditBreuk, AuditKop, AuditRecord, AuditReports, Page, SnuffelSignaal, VernietigingRow } from '../../audit';
 
 /** The audit subgraph's loaders are the audit module's reports (audit/reports.ts). */
 export type AuditLoaders = AuditReports;
@@ -8,6 +8,7 @@ export type AuditRecordPage = Page<AuditRecord>;
 export type AuditRecordParent = AuditRecord;
 export type AuditActorParent = AuditActor;
 export type AuditBreukParent = AuditBreuk;
+export type AuditKopParent = AuditKop;
 export type SnuffelSignaalParent = SnuffelSignaal;
 export type VernietigingPage = Page<VernietigingRow>;
 /** A processing activity as a parent: its id; the register supplies the rest. */

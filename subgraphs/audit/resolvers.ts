@@ -44,6 +44,15 @@ export const resolvers: Resolvers = {
       return result;
     },
 
+    async auditTellingen(_root, { per, interval, van, tot, organisatie, doel }, ctx) {
+      const coordinate = 'Query.auditTellingen';
+      const recorder = admit(ctx, coordinate);
+      const result = await ctx.loaders.tellingen({ per, interval: interval ?? 'DAG', van, tot, organisatie: organisatie || null, doel: doel || null });
+      // Counts name no person: the read is recorded as processing without a subject.
+      recorder.processedWithoutSubject(coordinate);
+      return result;
+    },
+
     async inzageRapport(_root, { burgerservicenummer, van, tot }, ctx) {
       const coordinate = 'Query.inzageRapport';
       const recorder = admit(ctx, coordinate, burgerservicenummer);

@@ -1,4 +1,6 @@
+import { buildClientSchema, type IntrospectionQuery } from 'graphql';
 import { issueDevToken } from '../../gateway/auth';
+import { FULL_INTROSPECTION_QUERY } from '../../lib/query-limits';
 import { startTestHub, type TestHub } from '../support/hub';
 
 /**
@@ -106,6 +108,10 @@ describe('hostile input gets a fast 4xx, and the hub keeps answering', () => {
     ['a list argument past its stated maximum', () => send('regisseur', 'INTEGRALE_AANPAK', { query: '{ huishouden(burgerservicenummer: "999990019") { tijdlijn(eerste: 1000000) { datum } } }' }), 400, 'BAD_USER_INPUT'],
     ['the same, as a variable', () => send('regisseur', 'INTEGRALE_AANPAK', { query: 'query($n: Int) { huishouden(burgerservicenummer: "999990019") { tijdlijn(eerste: $n) { datum } } }', variables: { n: 1_000_000 } }), 400, 'BAD_USER_INPUT'],
     ["a partner's list argument past the registered one", () => send('partner', 'INTEGRALE_AANPAK', { query: PARTNER_HOUSEHOLD('500'), variables: { burgerservicenummer: '999990019' } }, { org: 'mee' }), 400, 'OPERATION_NOT_TRUSTED'],
+    ['introspection nesting member lists 3 deep', () => send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }' }), 400, 'QUERY_TOO_COMPLEX'],
+    ['an introspection ofType chain 40 deep', () => send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: `{ __schema { types { ${'ofType { '.repeat(40)}name${' }'.repeat(40)} } } }` }), 400, 'QUERY_TOO_COMPLEX'],
+    ['the same introspection inside a data query', () => send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: '{ persoon(burgerservicenummer: "999990019") { burgerservicenummer } __schema { types { fields { type { fields { type { fields { name } } } } } } } }' }), 400, 'QUERY_TOO_COMPLEX'],
+    ['an introspection field the query planner does not know', () => send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: '{ __type(name: "Persoon") { name isOneOf } }' }), 400, 'GRAPHQL_VALIDATION_FAILED'],
     ['an impossible date', () => send('privacy-officer', 'AUDIT', { query: '{ snuffelRapport(van: "0000-01-01", tot: "2026-01-01") { van } }' }), 400, 'BAD_USER_INPUT'],
   ];
 
@@ -117,6 +123,17 @@ describe('hostile input gets a fast 4xx, and the hub keeps answering', () => {
     expect(result.ms).toBeLessThan(1000);
     expect(slowestHealthMs).toBeLessThan(100);
     await ordinary();
+  });
+
+  it("answers the explorer's full introspection in development mode, and keeps partners to their registered operations", async () => {
+    // Not an attack: the explorer's own request, answered in full, with the schema's descriptions.
+    const result = await send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: FULL_INTROSPECTION_QUERY, operationName: 'IntrospectionQuery' });
+    expect(result.status).toBe(200);
+    expect(result.body.errors).toBeUndefined();
+    const schema = buildClientSchema(result.body.data as IntrospectionQuery);
+    expect(schema.getQueryType()!.getFields().verifieerAuditLog.description).toMatch(/hashketen/);
+    const partner = await send('partner', 'INTEGRALE_AANPAK', { query: FULL_INTROSPECTION_QUERY }, { org: 'mee' });
+    expect(partner.body.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_TRUSTED');
   });
 
   it('states the limit and the measured value when a document is too complex', async () => {

@@ -23,7 +23,7 @@ const RECORDS = `query($filter: AuditFilter!, $first: Int, $after: String) { aud
     operatie documentHash bron verstrekt geweigerd { veld code } status httpStatus stroom volgnummer hash } }
   pageInfo { hasNextPage endCursor } } }`;
 
-const VERIFY = '{ verifieerAuditLog { intact gecontroleerd stromen koppen eersteBreuk { stroom volgnummer id reden } breuken { stroom volgnummer } } }';
+const VERIFY = '{ verifieerAuditLog { intact gecontroleerd stromen koppen ondertekendeKoppen { stroom volgnummer hash tijdstip sleutelId geldigheid } eersteBreuk { stroom volgnummer id reden } breuken { stroom volgnummer } } }';
 
 type Node = Record<string, any>;
 
@@ -41,7 +41,8 @@ describe('field-level access audit (Postgres)', () => {
   const allowAuditWrites = () => t.hub.db.exec('DROP TRIGGER audit_e2e_vol ON audit_record; DROP FUNCTION audit_e2e_vol();');
 
   beforeAll(async () => {
-    t = await startTestHub({ env: { INTERNAL_CONTEXT_KEY } });
+    // Heads signed often, so the verification has signed heads to list.
+    t = await startTestHub({ env: { INTERNAL_CONTEXT_KEY, AUDIT_SIGN_INTERVAL_MS: '200' } });
   });
   afterAll(() => t?.close());
 
@@ -213,6 +214,34 @@ describe('field-level access audit (Postgres)', () => {
     expect(res.data!.vernietigingen.edges.map((e: { node: Node }) => e.node)).toContainEqual(expect.objectContaining({ recordType: 'WMO_VOORZIENING', categorie: '8.1.1', reden: 'BEWAARTERMIJN_VERSTREKEN', aantal: 3 }));
   });
 
+  it('filters on purpose and counts per purpose, organisation and refusal code in the database, and logs the counting', async () => {
+    const wmo = await records({ doel: 'WMO_ONDERSTEUNING' }, 500);
+    expect(wmo.length).toBeGreaterThan(0);
+    expect(new Set(wmo.map((r) => r.doel))).toEqual(new Set(['WMO_ONDERSTEUNING']));
+    // The consulent's read of 999990019 is one access (one person, one request), however many parts took part.
+    const accesses = new Set(wmo.filter((r) => r.soort === 'VERWERKING' && r.betrokkene && r.status !== 'GEWEIGERD').map((r) => `${r.traceId}|${r.betrokkene}`)).size;
+    const today = new Date();
+    const van = new Date(today.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const tot = new Date(today.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const TELLINGEN = 'query($per: AuditTellingPer!, $interval: AuditInterval, $van: String!, $tot: String!, $doel: String) { auditTellingen(per: $per, interval: $interval, van: $van, tot: $tot, doel: $doel) { per interval van tot tellingen { periode sleutel aantal } } }';
+    const perDoel = await officer(TELLINGEN, { per: 'DOEL', interval: 'WEEK', van, tot, doel: 'WMO_ONDERSTEUNING' });
+    expect(perDoel.errors).toBeUndefined();
+    const rows = perDoel.data!.auditTellingen.tellingen as Array<{ periode: string; sleutel: string; aantal: number }>;
+    expect(rows.every((r) => r.sleutel === 'WMO_ONDERSTEUNING' && /^\d{4}-\d\d-\d\d$/.test(r.periode))).toBe(true);
+    expect(rows.reduce((n, r) => n + r.aantal, 0)).toBe(accesses);
+    const perOrg = await officer(TELLINGEN, { per: 'ORGANISATIE', van, tot });
+    expect(perOrg.data!.auditTellingen.tellingen.map((r: { sleutel: string }) => r.sleutel)).toContain('gemeente');
+    const perCode = await officer(TELLINGEN, { per: 'WEIGERCODE', van, tot });
+    expect(perCode.data!.auditTellingen.tellingen.map((r: { sleutel: string }) => r.sleutel)).toContain('CONSENT_REQUIRED');
+    // Bounded before it runs: the period is at most 366 days, checked by the query analysis.
+    const tooLong = await officer(TELLINGEN, { per: 'DOEL', van: '2024-01-01', tot: '2026-01-01' });
+    expect(tooLong.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    // The counting is itself on record, about nobody: counts name no person.
+    const logged = (await records({ actor: 'dev-privacy-officer', doel: 'AUDIT' }, 500)).filter((r) => r.verstrekt.includes('Query.auditTellingen'));
+    expect(logged.length).toBeGreaterThanOrEqual(3);
+    expect(logged.every((r) => r.betrokkene === null && r.bron === 'audit')).toBe(true);
+  });
+
   it('refuses the audit API to every other role: FORBIDDEN on their own purpose, PURPOSE_NOT_ALLOWED on AUDIT', async () => {
     const asks: Array<[Parameters<TestHub['query']>[0], string, string?]> = [
       ['wmo-consulent', 'WMO_ONDERSTEUNING'],
@@ -221,7 +250,7 @@ describe('field-level access audit (Postgres)', () => {
       ['leerplichtambtenaar', 'LEERPLICHT'],
     ];
     for (const [role, purpose] of asks) {
-      const res = await t.query(role, purpose, '{ auditRecords(filter: { betrokkene: "999990019" }) { edges { node { id } } } verifieerAuditLog { intact } }');
+      const res = await t.query(role, purpose, '{ auditRecords(filter: { betrokkene: "999990019" }) { edges { node { id } } } verifieerAuditLog { intact } auditTellingen(per: DOEL, van: "2026-01-01", tot: "2026-02-01") { tellingen { aantal } } }');
       expect(res.data).toBeNull();
       expect(new Set(res.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
       const audit = await t.post({ query: '{ verifieerAuditLog { intact } }' }, { authorization: `Bearer ${await t.token(role)}`, 'x-purpose': 'AUDIT' });
@@ -294,6 +323,10 @@ describe('field-level access audit (Postgres)', () => {
     expect(before).toMatchObject({ intact: true, eersteBreuk: null, breuken: [] });
     expect(before.gecontroleerd).toBeGreaterThan(10);
     expect(before.stromen).toBeGreaterThanOrEqual(4);
+    // The signed heads themselves: one per stream that has one, each holding.
+    expect(before.ondertekendeKoppen.length).toBeGreaterThanOrEqual(4);
+    expect(before.ondertekendeKoppen.length).toBeLessThanOrEqual(before.stromen);
+    for (const k of before.ondertekendeKoppen) expect(k).toEqual({ stroom: expect.any(String), volgnummer: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/), tijdstip: expect.any(String), sleutelId: expect.any(String), geldigheid: 'GELDIG' });
 
     const [target] = (await records({ betrokkene: '999990019', actor: 'dev-wmo-consulent' })).filter((r) => r.traceId === CLIENT_TRACE && r.bron === 'wmo');
     // Someone with superuser rights hides that the product code was seen.

@@ -35,6 +35,10 @@ describe('the audit log through the LDV read API (Postgres)', () => {
     });
     return { status: res.status, type: res.headers.get('content-type'), traceparent: res.headers.get('traceparent'), apiVersion: res.headers.get('api-version'), body: (await res.json()) as Node };
   };
+  const anonymousLdv = async () => {
+    const res = await fetch(t.hub.url.replace(/\/graphql$/, LDV_PATH), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ traceId: CLIENT_TRACE }) });
+    return { status: res.status, type: res.headers.get('content-type'), wwwAuthenticate: res.headers.get('www-authenticate'), retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Node };
+  };
   const found = async (body: object): Promise<LdvProcessingActivity[]> => {
     const res = await ldv(body);
     expect(res.status).toBe(200);
@@ -48,7 +52,7 @@ describe('the audit log through the LDV read API (Postgres)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestHub({ env: { LDV_REGISTER_BASE_URI: REGISTER } });
+    t = await startTestHub({ env: { LDV_REGISTER_BASE_URI: REGISTER, RATE_LIMITS: 'default=1000000,partner=1000000,anonymous=4' } });
     since = Date.now();
     const res = await t.post({ query: WMO_QUERY, operationName: 'WmoDossier' }, { authorization: `Bearer ${await t.token('wmo-consulent')}`, 'x-purpose': 'WMO_ONDERSTEUNING', traceparent: `00-${CLIENT_TRACE}-b7ad6b7169203331-01` });
     expect(res.body.errors).toBeUndefined();
@@ -109,9 +113,25 @@ describe('the audit log through the LDV read API (Postgres)', () => {
     const refused = (await records({ betrokkene: '999990019', actor: 'dev-wmo-consulent' })).filter((r) => r.bron === 'audit');
     expect(refused).toEqual([expect.objectContaining({ soort: 'VERWERKING', verstrekt: [], geweigerd: [{ veld: 'LDV.processingActivities', code: 'FORBIDDEN' }] })]);
 
-    expect(await ldv({ traceId: CLIENT_TRACE }, { purpose: 'WMO_ONDERSTEUNING' })).toMatchObject({ status: 403, body: { errors: [{ extensions: { code: 'PURPOSE_NOT_ALLOWED' } }] } });
-    const anonymous = await fetch(t.hub.url.replace(/\/graphql$/, LDV_PATH), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ traceId: CLIENT_TRACE }) });
-    expect(anonymous.status).toBe(401);
+    // The gateway's shared guard refuses in this API's format (problem JSON), not GraphQL's.
+    expect(await ldv({ traceId: CLIENT_TRACE }, { purpose: 'WMO_ONDERSTEUNING' })).toMatchObject({ status: 403, type: 'application/problem+json; charset=utf-8', body: { status: 403, title: 'Forbidden', code: 'PURPOSE_NOT_ALLOWED' } });
+    const anonymous = await anonymousLdv();
+    expect(anonymous).toMatchObject({ status: 401, type: 'application/problem+json; charset=utf-8', body: { status: 401, title: 'Unauthorized', code: 'UNAUTHENTICATED', detail: expect.any(String) } });
+    expect(anonymous.body).not.toHaveProperty('errors');
+    expect(anonymous.wwwAuthenticate).toBe('Bearer realm="ontschot"');
+  });
+
+  it('answers the rate limit in problem JSON too, with Retry-After', async () => {
+    // RATE_LIMITS gives anonymous callers 4 a window; the test above spent one.
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<typeof anonymousLdv>> | undefined;
+    for (let i = 0; i < 4; i++) {
+      last = await anonymousLdv();
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(last).toMatchObject({ type: 'application/problem+json; charset=utf-8', body: { status: 429, title: 'Too Many Requests', code: 'RATE_LIMITED' } });
+    expect(Number(last!.retryAfter)).toBeGreaterThan(0);
   });
 
   it("writes every read to the log before it answers: the person's entries were read, by whom, on which trace", async () => {

@@ -31,13 +31,19 @@ describe('API explorer (Chromium)', () => {
 
   const graphqlPost = (query: string) => (r: Request) => r.url() === `${origin}/graphql` && r.method() === 'POST' && (r.postData() ?? '').includes(query);
 
-  it('loads from the hub alone and runs a query with the preset token and purpose', async () => {
+  it('loads from the hub alone, takes its schema from the live endpoint, and runs a query with the preset token and purpose', async () => {
+    const introspected = w.page.waitForRequest(graphqlPost('__schema'));
     const res = await w.page.goto(`${origin}/graphql`);
     expect(res!.status()).toBe(200);
     expect(res!.headers()['content-type']).toContain('text/html');
     expect(res!.headers()['content-security-policy']).toContain("default-src 'self'");
     const status = w.page.getByTestId('explorer-status');
     await status.getByText('Ontwikkeltoken aangemaakt voor wmo-consulent').waitFor();
+    // The schema came from the gateway's introspection, not from the bundled copy.
+    const introspection = await (await introspected).response();
+    expect(introspection!.status()).toBe(200);
+    expect((await introspection!.json()).data.__schema.queryType.name).toBe('Query');
+    await status.getByText('Schema: door introspectie van de gateway').waitFor();
     await w.page.locator('.graphiql-container').waitFor();
     await w.page.locator('.graphiql-query-editor .view-lines').getByText('query Persoon').waitFor();
 

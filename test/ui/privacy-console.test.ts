@@ -30,7 +30,8 @@ describe('privacy console (Chromium)', () => {
   };
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestHub(), launch()]);
+    // Heads signed often, so the verification view has signed heads to list.
+    [t, browser] = await Promise.all([startTestHub({ env: { AUDIT_SIGN_INTERVAL_MS: '500' } }), launch()]);
     origin = new URL(t.hub.url).origin.replace('localhost', '127.0.0.1');
     // Something to find: a Wmo consulent reads 999990019 fifteen times (two records each: brp and wmo).
     for (let i = 0; i < 15; i++) {
@@ -93,7 +94,9 @@ describe('privacy console (Chromium)', () => {
     await page.getByLabel('Doel').selectOption('WMO_ONDERSTEUNING');
     await page.getByLabel('Medewerker (gebruikers-id)').fill('dev-wmo-consulent');
     await page.getByLabel('Organisatie (code)').fill('gemeente');
-    await page.getByRole('button', { name: 'Zoeken' }).click();
+    // The purpose is the audit API's own filter: one request for the page, filtered in the database.
+    const [purposeRequest] = await Promise.all([page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('"doel":"WMO_ONDERSTEUNING"')), page.getByRole('button', { name: 'Zoeken' }).click()]);
+    expect(JSON.parse(purposeRequest.postData()!).variables).toMatchObject({ first: 25, filter: { doel: 'WMO_ONDERSTEUNING', actor: 'dev-wmo-consulent' } });
     await table.getByText('Pagina 1', { exact: false }).waitFor();
     const byPurpose = await table.locator('tbody tr').allTextContents();
     expect(byPurpose.length).toBe(25);
@@ -159,6 +162,12 @@ describe('privacy console (Chromium)', () => {
     expect(text).toContain('Het auditlog is intact');
     expect(Number(text.match(/Gecontroleerde records(\d+)/)?.[1])).toBeGreaterThan(30);
     expect(text).toMatch(/Gecontroleerde ondertekende ketenkoppen\d+/);
+    // The signed heads themselves, one row per stream: hash, key and whether it holds.
+    const heads = page.getByTestId('ondertekende-koppen');
+    const rows = await heads.locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/[0-9a-f]{64}.*Geldig$/);
+    expect(await heads.locator('thead').textContent()).toContain('Sleutel');
     await expectAccessible(page);
     await screenshot(page, 'privacy-5-verificatie');
   });
@@ -169,7 +178,10 @@ describe('privacy console (Chromium)', () => {
     expect(refused.errors?.map((e) => e.extensions?.code)).toContain('CONSENT_REQUIRED');
 
     await go('Overzicht');
-    await page.getByRole('button', { name: 'Grafieken tonen' }).click();
+    // Counted by the hub: one request for all three charts, no pages of records.
+    const [countRequest] = await Promise.all([page.waitForRequest((r) => r.url().endsWith('/graphql') && r.method() === 'POST'), page.getByRole('button', { name: 'Grafieken tonen' }).click()]);
+    expect(countRequest.postData()).toContain('auditTellingen');
+    expect(countRequest.postData()).not.toContain('auditRecords');
     const chart = page.getByTestId('grafiek-organisatie');
     await chart.locator('canvas').waitFor();
     // The canvas holds a drawing, not just a blank box.

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { AuditRecordParent, AuditRecordPage, AuditActorParent, AuditBreukParent, VerwerkingsactiviteitRef, InzageRapportData, InzageRegelRow, SnuffelRapportData, SnuffelSignaalParent, VernietigingPage, VernietigingRow } from '../loaders';
-import { AuditVerification } from '../../../audit';
+import { AuditRecordParent, AuditRecordPage, AuditActorParent, AuditBreukParent, AuditKopParent, VerwerkingsactiviteitRef, InzageRapportData, InzageRegelRow, SnuffelRapportData, SnuffelSignaalParent, VernietigingPage, VernietigingRow } from '../loaders';
+import { AuditVerification, AuditTellingenData } from '../../../audit';
 import { AuditContext } from '../resolvers';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -41,12 +41,35 @@ export type AuditFilter = {
   actor?: InputMaybe<Scalars['String']['input']>;
   /** BSN van de betrokkene. */
   betrokkene?: InputMaybe<Scalars['String']['input']>;
+  /** Doel waarvoor verwerkt werd (X-Purpose), zoals WMO_ONDERSTEUNING. */
+  doel?: InputMaybe<Scalars['String']['input']>;
   /** Organisatie van de actor; medewerkers van de gemeente zelf: gemeente. */
   organisatie?: InputMaybe<Scalars['String']['input']>;
   /** ISO-datum of -tijdstip, exclusief. */
   tot?: InputMaybe<Scalars['String']['input']>;
   /** ISO-datum of -tijdstip, inclusief. */
   van?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** De lengte van de perioden in auditTellingen. */
+export type AuditInterval =
+  /** Per kalenderdag. */
+  | 'DAG'
+  /** Per ISO-week, beginnend op maandag. */
+  | 'WEEK';
+
+/** Een ondertekende ketenkop: stroom, positie en hash van het laatste record, wanneer en met welke sleutel ondertekend. */
+export type AuditKop = {
+  __typename?: 'AuditKop';
+  /** GELDIG, of waarom niet: HANDTEKENING_ONGELDIG, SLEUTEL_ONBEKEND, KOP_WIJKT_AF of RECORD_ONTBREEKT. */
+  geldigheid: Scalars['String']['output'];
+  /** SHA-256 (hex) van het record op dit volgnummer, zoals ondertekend. */
+  hash: Scalars['String']['output'];
+  sleutelId: Scalars['String']['output'];
+  stroom: Scalars['String']['output'];
+  /** Wanneer de kop werd ondertekend. */
+  tijdstip: Scalars['String']['output'];
+  volgnummer: Scalars['Int']['output'];
 };
 
 export type AuditPageInfo = {
@@ -103,6 +126,34 @@ export type AuditSoort =
   /** Het verzoek zelf, zoals de gateway het beantwoordde. */
   | 'VERZOEK';
 
+export type AuditTelling = {
+  __typename?: 'AuditTelling';
+  aantal: Scalars['Int']['output'];
+  /** Eerste dag van de periode (ISO-datum, Europe/Amsterdam). */
+  periode: Scalars['String']['output'];
+  /** De organisatiecode, het doel of de weigercode. */
+  sleutel: Scalars['String']['output'];
+};
+
+/** Waarnaar auditTellingen de aantallen uitsplitst. */
+export type AuditTellingPer =
+  /** Inzagen per doel (X-Purpose). */
+  | 'DOEL'
+  /** Inzagen per organisatie van de actor. */
+  | 'ORGANISATIE'
+  /** Records met een weigering, per code die de client kreeg. */
+  | 'WEIGERCODE';
+
+export type AuditTellingen = {
+  __typename?: 'AuditTellingen';
+  interval: AuditInterval;
+  per: AuditTellingPer;
+  /** Eén regel per periode en sleutel met een aantal boven nul, oudste periode eerst. */
+  tellingen: Array<AuditTelling>;
+  tot: Scalars['String']['output'];
+  van: Scalars['String']['output'];
+};
+
 export type AuditVerificatie = {
   __typename?: 'AuditVerificatie';
   /** De eerste breuk van elke gebroken stroom, vroegste eerst. */
@@ -113,6 +164,12 @@ export type AuditVerificatie = {
   intact: Scalars['Boolean']['output'];
   /** Aantal gecontroleerde ondertekende koppen. */
   koppen: Scalars['Int']['output'];
+  /**
+   * Per stroom de laatst ondertekende kop met haar geldigheid, op volgorde van stroom: wat u buiten
+   * de database bewaart om het logboek later te kunnen bewijzen. Een eerdere kop die niet klopt,
+   * maakt haar stroom gebroken (zie breuken).
+   */
+  ondertekendeKoppen: Array<AuditKop>;
   stromen: Scalars['Int']['output'];
 };
 
@@ -207,6 +264,13 @@ export type Query = {
   /** Regels uit het logboek van verwerkingen: nieuwste eerst; stabiel gepagineerd met een cursor. */
   auditRecords: AuditRecordConnection;
   /**
+   * Aantallen uit het logboek: inzagen per organisatie of doel, of records met een weigering per
+   * code, per dag of week (Europe/Amsterdam), berekend in de database; alleen aantallen, geen
+   * personen. Een inzage is één persoon in één verzoek; een weigering telt eens per record dat de
+   * code noemt.
+   */
+  auditTellingen: AuditTellingen;
+  /**
    * Inzage voor één persoon (AVG art. 15): wie (organisatie en rol), wanneer, voor welk doel en
    * welke gegevens van hem of haar zijn verstrekt, in gewone taal, ook als JSON- en CSV-bestand;
    * apart daarvan het toezicht van de functionaris gegevensbescherming. Namen van individuele
@@ -226,6 +290,16 @@ export type QueryAuditRecordsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter: AuditFilter;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditTellingenArgs = {
+  doel?: InputMaybe<Scalars['String']['input']>;
+  interval?: InputMaybe<AuditInterval>;
+  organisatie?: InputMaybe<Scalars['String']['input']>;
+  per: AuditTellingPer;
+  tot: Scalars['String']['input'];
+  van: Scalars['String']['input'];
 };
 
 
@@ -404,11 +478,16 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditFilter: AuditFilter;
+  AuditInterval: AuditInterval;
+  AuditKop: ResolverTypeWrapper<AuditKopParent>;
   AuditPageInfo: ResolverTypeWrapper<AuditPageInfo>;
   AuditRecord: ResolverTypeWrapper<AuditRecordParent>;
   AuditRecordConnection: ResolverTypeWrapper<AuditRecordPage>;
   AuditRecordEdge: ResolverTypeWrapper<Omit<AuditRecordEdge, 'node'> & { node: ResolversTypes['AuditRecord'] }>;
   AuditSoort: AuditSoort;
+  AuditTelling: ResolverTypeWrapper<AuditTelling>;
+  AuditTellingPer: AuditTellingPer;
+  AuditTellingen: ResolverTypeWrapper<AuditTellingenData>;
   AuditVerificatie: ResolverTypeWrapper<AuditVerification>;
   AuditWeigering: ResolverTypeWrapper<AuditWeigering>;
   Bestand: ResolverTypeWrapper<Bestand>;
@@ -439,10 +518,13 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   AuditFilter: AuditFilter;
+  AuditKop: AuditKopParent;
   AuditPageInfo: AuditPageInfo;
   AuditRecord: AuditRecordParent;
   AuditRecordConnection: AuditRecordPage;
   AuditRecordEdge: Omit<AuditRecordEdge, 'node'> & { node: ResolversParentTypes['AuditRecord'] };
+  AuditTelling: AuditTelling;
+  AuditTellingen: AuditTellingenData;
   AuditVerificatie: AuditVerification;
   AuditWeigering: AuditWeigering;
   Bestand: Bestand;
@@ -498,6 +580,15 @@ export type AuditBreukResolvers<ContextType = AuditContext, ParentType extends R
   volgnummer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AuditKopResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditKop'] = ResolversParentTypes['AuditKop']> = {
+  geldigheid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sleutelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stroom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tijdstip?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  volgnummer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type AuditPageInfoResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditPageInfo'] = ResolversParentTypes['AuditPageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -536,12 +627,27 @@ export type AuditRecordEdgeResolvers<ContextType = AuditContext, ParentType exte
   node?: Resolver<ResolversTypes['AuditRecord'], ParentType, ContextType>;
 };
 
+export type AuditTellingResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditTelling'] = ResolversParentTypes['AuditTelling']> = {
+  aantal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  periode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sleutel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditTellingenResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditTellingen'] = ResolversParentTypes['AuditTellingen']> = {
+  interval?: Resolver<ResolversTypes['AuditInterval'], ParentType, ContextType>;
+  per?: Resolver<ResolversTypes['AuditTellingPer'], ParentType, ContextType>;
+  tellingen?: Resolver<Array<ResolversTypes['AuditTelling']>, ParentType, ContextType>;
+  tot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  van?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type AuditVerificatieResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditVerificatie'] = ResolversParentTypes['AuditVerificatie']> = {
   breuken?: Resolver<Array<ResolversTypes['AuditBreuk']>, ParentType, ContextType>;
   eersteBreuk?: Resolver<Maybe<ResolversTypes['AuditBreuk']>, ParentType, ContextType>;
   gecontroleerd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   koppen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ondertekendeKoppen?: Resolver<Array<ResolversTypes['AuditKop']>, ParentType, ContextType>;
   stromen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -604,6 +710,7 @@ export type InzageSamenvattingResolvers<ContextType = AuditContext, ParentType e
 
 export type QueryResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditRecords?: Resolver<ResolversTypes['AuditRecordConnection'], ParentType, ContextType, RequireFields<QueryAuditRecordsArgs, 'filter' | 'first'>>;
+  auditTellingen?: Resolver<ResolversTypes['AuditTellingen'], ParentType, ContextType, RequireFields<QueryAuditTellingenArgs, 'interval' | 'per' | 'tot' | 'van'>>;
   inzageRapport?: Resolver<ResolversTypes['InzageRapport'], ParentType, ContextType, RequireFields<QueryInzageRapportArgs, 'burgerservicenummer'>>;
   snuffelRapport?: Resolver<ResolversTypes['SnuffelRapport'], ParentType, ContextType, RequireFields<QuerySnuffelRapportArgs, 'tot' | 'van'>>;
   verifieerAuditLog?: Resolver<ResolversTypes['AuditVerificatie'], ParentType, ContextType>;
@@ -665,10 +772,13 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 export type Resolvers<ContextType = AuditContext> = {
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditBreuk?: AuditBreukResolvers<ContextType>;
+  AuditKop?: AuditKopResolvers<ContextType>;
   AuditPageInfo?: AuditPageInfoResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditRecordConnection?: AuditRecordConnectionResolvers<ContextType>;
   AuditRecordEdge?: AuditRecordEdgeResolvers<ContextType>;
+  AuditTelling?: AuditTellingResolvers<ContextType>;
+  AuditTellingen?: AuditTellingenResolvers<ContextType>;
   AuditVerificatie?: AuditVerificatieResolvers<ContextType>;
   AuditWeigering?: AuditWeigeringResolvers<ContextType>;
   Bestand?: BestandResolvers<ContextType>;

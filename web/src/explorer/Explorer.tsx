@@ -47,15 +47,16 @@ type SchemaSource = { schema: GraphQLSchema; from: 'gateway' } | { schema: Graph
 
 /**
  * The schema for the docs pane and completion: introspected through the gateway, as any client
- * would; when the gateway refuses the introspection query (it is held to the same query limits as
- * every document), the public schema this build was made from, gateway/api-schema.graphql, with
- * the same descriptions.
+ * would (an introspection-only document is measured by its own bound, lib/query-limits.ts); when
+ * the gateway does not answer it (NODE_ENV=production turns introspection off, also with
+ * EXPLORER_ENABLED), the public schema this build was made from, gateway/api-schema.graphql,
+ * with the same descriptions. Not `oneOf`: the gateway's query planner does not know `isOneOf`.
  */
 async function loadSchema(headers: Record<string, string> | null): Promise<SchemaSource> {
   let reason = 'geen token';
   if (headers) {
     try {
-      const body = (await fetcher({ query: getIntrospectionQuery({ descriptions: true }), operationName: 'IntrospectionQuery' }, { headers })) as { data?: IntrospectionQuery; errors?: Array<{ extensions?: { code?: string } }> };
+      const body = (await fetcher({ query: getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }), operationName: 'IntrospectionQuery' }, { headers })) as { data?: IntrospectionQuery; errors?: Array<{ extensions?: { code?: string } }> };
       if (body?.data?.__schema) return { schema: buildClientSchema(body.data), from: 'gateway' };
       reason = body?.errors?.[0]?.extensions?.code ?? 'geen schema in het antwoord';
     } catch {

@@ -37,12 +37,16 @@ const BREUK: Record<string, string> = {
   SLEUTEL_ONBEKEND: 'Onbekende sleutel',
 };
 
+/** A signed head's validity: GELDIG, or the break it would be named as. */
+const GELDIGHEID: Record<string, string> = { GELDIG: 'Geldig', ...BREUK };
+
 export const PURPOSES = Object.keys(DOEL);
 
 export const doelLabel = (code: string): string => DOEL[code] ?? code;
 export const codeLabel = (code: string): string => CODE[code] ?? code;
 export const statusLabel = (code: string): string => STATUS[code] ?? code;
 export const breukLabel = (code: string): string => BREUK[code] ?? code;
+export const geldigheidLabel = (code: string): string => GELDIGHEID[code] ?? code;
 
 const dateTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
 const dateOnly = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' });

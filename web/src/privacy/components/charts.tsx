@@ -26,7 +26,7 @@ const baseOptions: ChartOptions<'bar'> = {
  * A chart with its text alternative: the canvas is an image labelled with a summary, and the
  * same numbers are a table below it for anyone who cannot see the picture or wants them exactly.
  */
-function Figure({ id, title, labels, series, stacked, children }: { id: string; title: string; labels: string[]; series: Series[]; stacked: boolean; children: React.ReactNode }) {
+function Figure({ id, title, labels, series, rowHeader, children }: { id: string; title: string; labels: string[]; series: Series[]; rowHeader: string; children: React.ReactNode }) {
   return (
     <figure className="console-chart" aria-labelledby={`${id}-titel`} data-testid={id}>
       <figcaption id={`${id}-titel`} className="console-chart__title">
@@ -40,7 +40,7 @@ function Figure({ id, title, labels, series, stacked, children }: { id: string; 
         <Table>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell scope="col">{stacked ? 'Dag' : 'Categorie'}</TableHeaderCell>
+              <TableHeaderCell scope="col">{rowHeader}</TableHeaderCell>
               {series.map((s) => (
                 <TableHeaderCell scope="col" key={s.label}>
                   {s.label}
@@ -64,14 +64,14 @@ function Figure({ id, title, labels, series, stacked, children }: { id: string; 
   );
 }
 
-/** Counts per day, one stacked bar per day and a colour per series (organisation, purpose). */
-export function StackedDaysChart({ id, title, days, series }: { id: string; title: string; days: string[]; series: Series[] }) {
+/** Counts per day or week, one stacked bar per period and a colour per series (organisation, purpose). */
+export function StackedDaysChart({ id, title, days, unit = 'DAG', series }: { id: string; title: string; days: string[]; unit?: 'DAG' | 'WEEK'; series: Series[] }) {
   const total = series.reduce((n, s) => n + s.values.reduce((a, b) => a + b, 0), 0);
   const top = [...series].sort((a, b) => sum(b.values) - sum(a.values)).slice(0, 3);
-  const summary = `${total} in totaal over ${days.length} dagen; het meest: ${top.map((s) => `${s.label} (${sum(s.values)})`).join(', ') || 'geen'}.`;
+  const summary = `${total} in totaal over ${days.length} ${unit === 'DAG' ? 'dagen' : 'weken'}; het meest: ${top.map((s) => `${s.label} (${sum(s.values)})`).join(', ') || 'geen'}.`;
   const options: ChartOptions<'bar'> = { ...baseOptions, scales: { x: { ...baseOptions.scales!.x, stacked: true }, y: { ...baseOptions.scales!.y, stacked: true } } };
   return (
-    <Figure id={id} title={title} labels={days} series={series} stacked>
+    <Figure id={id} title={title} labels={days} series={series} rowHeader={unit === 'DAG' ? 'Dag' : 'Week vanaf'}>
       <Bar role="img" aria-label={`${title}. ${summary}`} options={options} data={{ labels: days, datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: COLOURS[i % COLOURS.length] })) }} />
     </Figure>
   );
@@ -88,7 +88,7 @@ export function CategoryChart({ id, title, labels, values, seriesLabel }: { id: 
     scales: { x: { beginAtZero: true, ticks: { color: '#1a1a1a', precision: 0 } }, y: { ticks: { color: '#1a1a1a' } } },
   };
   return (
-    <Figure id={id} title={title} labels={labels} series={[{ label: seriesLabel, values }]} stacked={false}>
+    <Figure id={id} title={title} labels={labels} series={[{ label: seriesLabel, values }]} rowHeader="Categorie">
       <Bar role="img" aria-label={`${title}. ${summary}`} options={options} data={{ labels, datasets: [{ label: seriesLabel, data: values, backgroundColor: COLOURS[1] }] }} />
     </Figure>
   );

@@ -1,85 +1,79 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Heading2, LinkList, Paragraph } from '@utrecht/component-library-react/css-module';
+import { Button, Heading2, LinkList, Paragraph } from '@utrecht/component-library-react/css-module';
 import { useSession } from '../session';
 import { RouteLink } from '../router';
 import { CategoryChart, StackedDaysChart, type Series } from '../components/charts';
-import { ErrorAlert, Loading, PageTitle, TextField } from '../components/ui';
-import { codeLabel, dayAfter, dayOf, doelLabel, isoDay } from '../format';
-
-/** Only what the charts count: no names of employees, no fields. */
-const RECORDS = `query Grafieken($filter: AuditFilter!, $after: String) {
-  auditRecords(filter: $filter, first: 500, after: $after) {
-    edges { node { tijdstip soort traceId betrokkene actor { organisatie } doel status geweigerd { code } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
+import { ErrorAlert, Loading, PageTitle, SelectField, TextField } from '../components/ui';
+import { codeLabel, dayAfter, doelLabel, isoDay } from '../format';
 
 /**
- * At most this many records feed the charts. Every record shown to the officer is a read of that
- * person's log and is itself logged, so the charts stop here rather than read a year's log.
+ * The charts' numbers, counted by the hub in the database (auditTellingen): one request, counts
+ * only, whatever the period holds. An access is one person in one request; a refusal counts once
+ * per record per code.
  */
-const MAX_RECORDS = 2000;
+const TELLINGEN = `query Grafieken($van: String!, $tot: String!, $interval: AuditInterval!) {
+  perOrganisatie: auditTellingen(per: ORGANISATIE, interval: $interval, van: $van, tot: $tot) { tellingen { periode sleutel aantal } }
+  perDoel: auditTellingen(per: DOEL, interval: $interval, van: $van, tot: $tot) { tellingen { periode sleutel aantal } }
+  perWeigercode: auditTellingen(per: WEIGERCODE, interval: $interval, van: $van, tot: $tot) { tellingen { periode sleutel aantal } }
+}`;
 
-interface Row {
-  tijdstip: string;
-  soort: 'VERWERKING' | 'VERZOEK';
-  traceId: string;
-  betrokkene: string | null;
-  actor: { organisatie: string };
-  doel: string;
-  status: string;
-  geweigerd: Array<{ code: string }>;
+type Interval = 'DAG' | 'WEEK';
+
+interface Telling {
+  periode: string;
+  sleutel: string;
+  aantal: number;
 }
+type Tellingen = Record<'perOrganisatie' | 'perDoel' | 'perWeigercode', { tellingen: Telling[] }>;
 
 interface Figures {
-  days: string[];
+  interval: Interval;
+  periods: string[];
   perOrganisatie: Series[];
   perDoel: Series[];
   weigeringen: { labels: string[]; values: number[] };
-  records: number;
-  truncated: boolean;
 }
 
-function daysBetween(van: string, tot: string): string[] {
+/** The Monday of a YYYY-MM-DD day's ISO week: where the hub's week buckets start. */
+function mondayOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Every period from `van` to `tot` (inclusive), so days without accesses show as empty, not as missing. */
+export function periodsBetween(van: string, tot: string, interval: Interval): string[] {
   const out: string[] = [];
-  for (let d = van; d <= tot && out.length < 400; d = dayAfter(d)) out.push(d);
+  const step = interval === 'DAG' ? 1 : 7;
+  for (let d = interval === 'DAG' ? van : mondayOf(van); d <= tot && out.length < 400; ) {
+    out.push(d);
+    for (let i = 0; i < step; i++) d = dayAfter(d);
+  }
   return out;
 }
 
-/**
- * An access is one person's data processed for one request (one trace), whichever parts of the
- * hub took part; refusals are counted per code, once per record that names it.
- */
-export function summarise(rows: Row[], days: string[], truncated: boolean): Figures {
-  const index = new Map(days.map((d, i) => [d, i]));
-  const byOrg = new Map<string, number[]>();
-  const byDoel = new Map<string, number[]>();
-  const seen = new Set<string>();
-  const refusals = new Map<string, number>();
-  const bump = (m: Map<string, number[]>, key: string, i: number) => {
-    if (!m.has(key)) m.set(key, days.map(() => 0));
-    m.get(key)![i]++;
+/** The hub's counts as one series per key over the periods. */
+export function summarise(t: Tellingen, periods: string[], interval: Interval): Figures {
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const series = (rows: Telling[], label: (key: string) => string): Series[] => {
+    const byKey = new Map<string, number[]>();
+    for (const r of rows) {
+      const i = index.get(r.periode);
+      if (i === undefined) continue;
+      if (!byKey.has(r.sleutel)) byKey.set(r.sleutel, periods.map(() => 0));
+      byKey.get(r.sleutel)![i] += r.aantal;
+    }
+    return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, values]) => ({ label: label(key), values }));
   };
-  for (const r of rows) {
-    for (const code of new Set(r.geweigerd.map((g) => g.code))) refusals.set(code, (refusals.get(code) ?? 0) + 1);
-    if (r.soort !== 'VERWERKING' || !r.betrokkene || r.status === 'GEWEIGERD') continue;
-    const key = `${r.traceId}|${r.betrokkene}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const i = index.get(dayOf(r.tijdstip));
-    if (i === undefined) continue;
-    bump(byOrg, r.actor.organisatie, i);
-    bump(byDoel, doelLabel(r.doel), i);
-  }
-  const series = (m: Map<string, number[]>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, values]) => ({ label, values }));
-  const codes = [...refusals.entries()].sort((a, b) => b[1] - a[1]);
+  const codes = new Map<string, number>();
+  for (const r of t.perWeigercode.tellingen) codes.set(r.sleutel, (codes.get(r.sleutel) ?? 0) + r.aantal);
+  const sorted = [...codes.entries()].sort((a, b) => b[1] - a[1]);
   return {
-    days,
-    perOrganisatie: series(byOrg),
-    perDoel: series(byDoel),
-    weigeringen: { labels: codes.map(([c]) => `${codeLabel(c)} (${c})`), values: codes.map(([, n]) => n) },
-    records: rows.length,
-    truncated,
+    interval,
+    periods,
+    perOrganisatie: series(t.perOrganisatie.tellingen, (k) => k),
+    perDoel: series(t.perDoel.tellingen, doelLabel),
+    weigeringen: { labels: sorted.map(([c]) => `${codeLabel(c)} (${c})`), values: sorted.map(([, n]) => n) },
   };
 }
 
@@ -87,6 +81,7 @@ export function Overzicht() {
   const { query } = useSession();
   const [van, setVan] = useState(isoDay(-6));
   const [tot, setTot] = useState(isoDay(0));
+  const [interval, setPer] = useState<Interval>('DAG');
   const [figures, setFigures] = useState<Figures | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -96,21 +91,8 @@ export function Overzicht() {
     setBusy(true);
     setError(null);
     try {
-      const rows: Row[] = [];
-      let after: string | null = null;
-      let truncated = false;
-      for (;;) {
-        const res: { data: { auditRecords: { edges: Array<{ node: Row }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } = await query(RECORDS, { filter: { van, tot: dayAfter(tot) }, after });
-        const c = res.data.auditRecords;
-        rows.push(...c.edges.map((x) => x.node));
-        if (!c.pageInfo.hasNextPage) break;
-        if (rows.length >= MAX_RECORDS) {
-          truncated = true;
-          break;
-        }
-        after = c.pageInfo.endCursor;
-      }
-      setFigures(summarise(rows, daysBetween(van, tot), truncated));
+      const res = await query<Tellingen>(TELLINGEN, { van, tot: dayAfter(tot), interval });
+      setFigures(summarise(res.data, periodsBetween(van, tot, interval), interval));
     } catch (err) {
       setError(err);
     } finally {
@@ -141,12 +123,13 @@ export function Overzicht() {
       </LinkList>
       <Heading2>Grafieken</Heading2>
       <Paragraph>
-        Inzagen van persoonsgegevens per organisatie en per doel, en weigeringen per code. Eén inzage is één persoon in één verzoek. De grafieken lezen het auditlog van de gekozen periode (ten hoogste {MAX_RECORDS} records); ook dat lezen wordt vastgelegd.
+        Inzagen van persoonsgegevens per organisatie en per doel, en weigeringen per code. Eén inzage is één persoon in één verzoek. De hub telt ze in het auditlog van de gekozen periode (ten hoogste een jaar); u krijgt alleen aantallen te zien, geen personen. Ook dat tellen wordt vastgelegd.
       </Paragraph>
       <form onSubmit={onSubmit} className="console-form">
         <div className="console-form__grid">
           <TextField id="grafiek-van" label="Vanaf (datum)" type="date" value={van} onChange={setVan} required />
           <TextField id="grafiek-tot" label="Tot en met (datum)" type="date" value={tot} onChange={setTot} required />
+          <SelectField id="grafiek-interval" label="Per" value={interval} onChange={(v) => setPer(v as Interval)} options={[{ value: 'DAG', label: 'Dag' }, { value: 'WEEK', label: 'Week (vanaf maandag)' }]} />
         </div>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           Grafieken tonen
@@ -156,13 +139,8 @@ export function Overzicht() {
       {busy && <Loading label="Bezig met ophalen…" />}
       {figures && !busy && (
         <section aria-label="Grafieken" className="console-charts">
-          {figures.truncated && (
-            <Alert type="warning" role="status">
-              <Paragraph>De periode bevat meer dan {MAX_RECORDS} records; de grafieken tonen alleen de nieuwste. Kies een kortere periode voor een volledig beeld.</Paragraph>
-            </Alert>
-          )}
-          <StackedDaysChart id="grafiek-organisatie" title="Inzagen per organisatie per dag" days={figures.days} series={figures.perOrganisatie} />
-          <StackedDaysChart id="grafiek-doel" title="Inzagen per doel per dag" days={figures.days} series={figures.perDoel} />
+          <StackedDaysChart id="grafiek-organisatie" title={`Inzagen per organisatie per ${figures.interval === 'DAG' ? 'dag' : 'week'}`} days={figures.periods} unit={figures.interval} series={figures.perOrganisatie} />
+          <StackedDaysChart id="grafiek-doel" title={`Inzagen per doel per ${figures.interval === 'DAG' ? 'dag' : 'week'}`} days={figures.periods} unit={figures.interval} series={figures.perDoel} />
           <CategoryChart id="grafiek-weigeringen" title="Weigeringen per code" labels={figures.weigeringen.labels} values={figures.weigeringen.values} seriesLabel="Aantal records met deze weigering" />
         </section>
       )}

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react/css-module';
 import { useSession } from '../session';
 import { ErrorAlert, Loading, PageTitle } from '../components/ui';
-import { breukLabel, formatTijdstip } from '../format';
+import { breukLabel, formatTijdstip, geldigheidLabel } from '../format';
 
 const VERIFY = `query Verificatie {
   verifieerAuditLog {
     intact gecontroleerd stromen koppen
+    ondertekendeKoppen { stroom volgnummer hash tijdstip sleutelId geldigheid }
     eersteBreuk { stroom volgnummer id tijdstip reden }
     breuken { stroom volgnummer id tijdstip reden }
   }
@@ -19,11 +20,20 @@ interface Breuk {
   tijdstip: string | null;
   reden: string;
 }
+interface Kop {
+  stroom: string;
+  volgnummer: number;
+  hash: string;
+  tijdstip: string;
+  sleutelId: string;
+  geldigheid: string;
+}
 interface Verificatie {
   intact: boolean;
   gecontroleerd: number;
   stromen: number;
   koppen: number;
+  ondertekendeKoppen: Kop[];
   eersteBreuk: Breuk | null;
   breuken: Breuk[];
 }
@@ -90,6 +100,37 @@ export function VerificatiePage() {
               <DataListValue>{formatTijdstip(result.at.toISOString())}</DataListValue>
             </DataListItem>
           </DataList>
+          {result.v.ondertekendeKoppen.length > 0 ? (
+            <div className="console-table-scroll" tabIndex={0} role="region" aria-labelledby="koppen-titel">
+              <Table className="console-table" data-testid="ondertekende-koppen">
+                <TableCaption id="koppen-titel">Laatst ondertekende ketenkop per stroom: bewaar deze lijst buiten de database om het logboek later te kunnen bewijzen</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Stroom</TableHeaderCell>
+                    <TableHeaderCell scope="col">Volgnummer</TableHeaderCell>
+                    <TableHeaderCell scope="col">Ondertekend op</TableHeaderCell>
+                    <TableHeaderCell scope="col">Hash (SHA-256)</TableHeaderCell>
+                    <TableHeaderCell scope="col">Sleutel</TableHeaderCell>
+                    <TableHeaderCell scope="col">Geldigheid</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {result.v.ondertekendeKoppen.map((k) => (
+                    <TableRow key={k.stroom}>
+                      <TableCell className="console-mono">{k.stroom}</TableCell>
+                      <TableCell>{k.volgnummer}</TableCell>
+                      <TableCell>{formatTijdstip(k.tijdstip)}</TableCell>
+                      <TableCell className="console-mono">{k.hash}</TableCell>
+                      <TableCell className="console-mono">{k.sleutelId}</TableCell>
+                      <TableCell>{geldigheidLabel(k.geldigheid)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          ) : (
+            <Paragraph>Er is nog geen ketenkop ondertekend: de hub ondertekent de koppen van gegroeide stromen periodiek.</Paragraph>
+          )}
           {result.v.breuken.length > 0 && (
             <div className="console-table-scroll" tabIndex={0} role="region" aria-label="Breuken">
               <Table className="console-table">
