@@ -1,4 +1,5 @@
 import { buildClientSchema, type IntrospectionQuery } from 'graphql';
+import { execFile } from 'node:child_process';
 import { issueDevToken } from '../../gateway/auth';
 import { FULL_INTROSPECTION_QUERY } from '../../lib/query-limits';
 import { startTestHub, type TestHub } from '../support/hub';
@@ -25,8 +26,19 @@ function fragmentFanOut(levels: number): string {
   return `query PartnerPersoon($burgerservicenummer: String!) { persoon(burgerservicenummer: $burgerservicenummer) { ...F0 } } ${fragments.join(' ')}`;
 }
 
-/** Made once, outside the timed attack: this process is the client and the hub alike. */
-const TEN_MB = JSON.stringify({ query: `{ __typename } #${'x'.repeat(10 * 1024 * 1024)}` });
+/**
+ * Posts a 10 MB JSON body from a process of its own, as an attacker would: the hub runs in this
+ * process, and pushing 10 MB from here would delay its /healthz on the client's account. Prints
+ * the status and the answer as JSON, the time from the first byte sent to the answer in `ms`.
+ */
+const TEN_MB_ATTACKER = `
+const body = Buffer.from(JSON.stringify({ query: '{ __typename } #' + 'x'.repeat(10 * 1024 * 1024) }));
+const [url, headers] = [process.argv[1], JSON.parse(process.argv[2])];
+const started = performance.now();
+fetch(url, { method: 'POST', headers, body }).then(async (res) => {
+  process.stdout.write(JSON.stringify({ status: res.status, text: await res.text(), ms: performance.now() - started }));
+}, (err) => { process.stdout.write(JSON.stringify({ error: String(err) })); });
+`;
 
 const AUDIT_PAGE = `query AuditPage($filter: AuditFilter!, $first: Int, $after: String) { auditRecords(filter: $filter, first: $first, after: $after) {
   edges { cursor node { id tijdstip soort traceId spanId verwerkingsactiviteit { id naam } actor { sub organisatie rollen } doel betrokkene betrokkeneType
@@ -89,6 +101,16 @@ describe('hostile input gets a fast 4xx, and the hub keeps answering', () => {
     }
   }
 
+  async function sendTenMegabytes() {
+    const headers = { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE, authorization: `Bearer ${await t.token('wmo-consulent')}`, 'x-purpose': 'WMO_ONDERSTEUNING' };
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['-e', TEN_MB_ATTACKER, t.hub.url, JSON.stringify(headers)], { maxBuffer: 1 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+    );
+    const answer = JSON.parse(out) as { status: number; text: string; ms: number; error?: string };
+    if (answer.error) throw new Error(`the attacker's request failed: ${answer.error}`);
+    return { status: answer.status, headers: new Headers(), body: JSON.parse(answer.text) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, any> }> }, ms: answer.ms };
+  }
+
   const ordinary = async () => {
     const res = await send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: '{ persoon(burgerservicenummer: "999990019") { naam { volledigeNaam } } }' });
     expect(res.status).toBe(200);
@@ -103,7 +125,7 @@ describe('hostile input gets a fast 4xx, and the hub keeps answering', () => {
     ['an unknown operationName', () => send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: 'query A { __typename }', operationName: 'B' }), 400, 'BAD_REQUEST'],
     ['a body that is not JSON', () => send('wmo-consulent', 'WMO_ONDERSTEUNING', null, { raw: '{"query": ' }), 400, 'BAD_REQUEST'],
     ['a query that is not a string', () => send('wmo-consulent', 'WMO_ONDERSTEUNING', { query: { a: 1 } }), 400, 'BAD_REQUEST'],
-    ['a 10 MB body', () => send('wmo-consulent', 'WMO_ONDERSTEUNING', null, { raw: TEN_MB }), 413, 'PAYLOAD_TOO_LARGE'],
+    ['a 10 MB body (from another process)', () => sendTenMegabytes(), 413, 'PAYLOAD_TOO_LARGE'],
     ["a partner's fragment fan-out 30 levels deep", () => send('partner', 'INTEGRALE_AANPAK', { query: fragmentFanOut(30), variables: { burgerservicenummer: '999990019' } }, { org: 'mee' }), 400, 'QUERY_TOO_COMPLEX'],
     ['a list argument past its stated maximum', () => send('regisseur', 'INTEGRALE_AANPAK', { query: '{ huishouden(burgerservicenummer: "999990019") { tijdlijn(eerste: 1000000) { datum } } }' }), 400, 'BAD_USER_INPUT'],
     ['the same, as a variable', () => send('regisseur', 'INTEGRALE_AANPAK', { query: 'query($n: Int) { huishouden(burgerservicenummer: "999990019") { tijdlijn(eerste: $n) { datum } } }', variables: { n: 1_000_000 } }), 400, 'BAD_USER_INPUT'],
