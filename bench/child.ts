@@ -296,13 +296,16 @@ async function hub(args: { env: Record<string, string>; queuePrefix: string }): 
     config,
     randomPorts: false,
     queuePrefix: args.queuePrefix,
-    // The hub's own log lines, by their message: the sync's start and end are timed from them.
+    // The hub's log lines go to stdout as in production (the child log); the sync's start and end
+    // are timed from their messages, so only lines about a sync are read.
     logger: createLogger('info', {
-      write: (json: string) => onLine(String((JSON.parse(json) as { msg?: unknown }).msg ?? '')),
+      write: (json: string) => {
+        process.stdout.write(json);
+        if (json.includes('full sync') || json.includes('last run loaded')) onLine(String((JSON.parse(json) as { msg?: unknown }).msg ?? ''));
+      },
     }),
   });
   function onLine(line: string): void {
-    console.log(line);
     if (line.startsWith('first full sync running')) syncStarted = performance.now();
     if (line.startsWith('read models and cursors of the last run loaded')) {
       catchUp = true;

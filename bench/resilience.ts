@@ -118,6 +118,17 @@ async function listening(port: number, deadline: number): Promise<number> {
   throw new Error(`nothing listened on port ${port} in time`);
 }
 
+/** A log line's message: the `msg` of a JSON line, else the line as it is. */
+function messageOf(line: string): string {
+  if (!line.startsWith('{')) return line;
+  try {
+    const msg = (JSON.parse(line) as { msg?: unknown }).msg;
+    return typeof msg === 'string' ? msg : line;
+  } catch {
+    return line;
+  }
+}
+
 /**
  * `scripts/part.ts sync` as a process of its own, started directly with node (no wrapper), so
  * that SIGKILL reaches the process that holds the workers. Its output goes to the child log.
@@ -136,7 +147,8 @@ class SyncPart {
       buffered += chunk.toString('utf8');
       const parts = buffered.split('\n');
       buffered = parts.pop() ?? '';
-      this.lines.push(...parts);
+      // The part logs JSON lines (lib/log.ts): its message is what is watched for.
+      this.lines.push(...parts.map(messageOf));
       for (const w of [...this.watchers]) w();
     });
     this.exited = new Promise((resolve) => proc.once('exit', () => resolve()));
