@@ -182,6 +182,11 @@ export function traceDb<T>(sql: string, work: Promise<T>): Promise<T> {
   const active = context.active();
   if (!trace.getSpan(active)) return work;
   const span = tracer.startSpan(`db ${statementName(sql)}`, { kind: SpanKind.CLIENT, attributes: { 'db.system': 'postgresql', 'db.operation.name': statementName(sql).split(' ')[0] } }, active);
+  return endedWith(span, work);
+}
+
+/** Ends `span` when `work` settles, marked as an error when it fails. */
+function endedWith<T>(span: Span, work: Promise<T>): Promise<T> {
   return work.then(
     (value) => {
       span.end();
@@ -199,15 +204,5 @@ export function traceDb<T>(sql: string, work: Promise<T>): Promise<T> {
 export function traceSyncJob<T>(job: string, queue: string, run: () => Promise<T>): Promise<T> {
   if (!tracer) return run();
   const span = tracer.startSpan(`sync ${job}`, { kind: SpanKind.CONSUMER, attributes: { 'ontschot.sync.job': job, 'messaging.system': 'bullmq', 'messaging.destination.name': queue } }, ROOT_CONTEXT);
-  return context.with(trace.setSpan(ROOT_CONTEXT, span), run).then(
-    (value) => {
-      span.end();
-      return value;
-    },
-    (err: unknown) => {
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-      throw err;
-    },
-  );
+  return endedWith(span, context.with(trace.setSpan(ROOT_CONTEXT, span), run));
 }
