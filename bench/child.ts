@@ -298,7 +298,7 @@ async function hub(args: { env: Record<string, string>; queuePrefix: string }): 
     queuePrefix: args.queuePrefix,
     // The hub's log lines go to stdout as in production (the child log); the sync's start and end
     // are timed from their messages, so only lines about a sync are read.
-    logger: createLogger('info', {
+    logger: createLogger(config.LOG_LEVEL, {
       write: (json: string) => {
         process.stdout.write(json);
         if (json.includes('full sync') || json.includes('last run loaded')) onLine(String((JSON.parse(json) as { msg?: unknown }).msg ?? ''));
