@@ -32,12 +32,30 @@ function fragmentFanOut(levels: number): string {
  * the status and the answer as JSON, the time from the first byte sent to the answer in `ms`.
  */
 const TEN_MB_ATTACKER = `
+const http = require('node:http');
 const body = Buffer.from(JSON.stringify({ query: '{ __typename } #' + 'x'.repeat(10 * 1024 * 1024) }));
 const [url, headers] = [process.argv[1], JSON.parse(process.argv[2])];
-const started = performance.now();
-fetch(url, { method: 'POST', headers, body }).then(async (res) => {
-  process.stdout.write(JSON.stringify({ status: res.status, text: await res.text(), ms: performance.now() - started }));
-}, (err) => { process.stdout.write(JSON.stringify({ error: String(err) })); });
+// The hub answers 413 and closes while the body is still being sent: the answer is read as it
+// comes. A reset that beats the answer to this client (the kernel drops unread data on a reset)
+// is the client's race, not a hub that failed to answer: the attacker then tries again.
+const attempt = (n) => {
+  const started = performance.now();
+  let answered = false;
+  const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': body.length } });
+  req.on('response', (res) => {
+    answered = true;
+    const chunks = [];
+    res.on('data', (c) => chunks.push(c));
+    res.on('end', () => process.stdout.write(JSON.stringify({ status: res.statusCode, text: Buffer.concat(chunks).toString(), ms: performance.now() - started, attempts: n })));
+  });
+  req.on('error', (err) => {
+    if (answered) return;
+    if (n < 5) attempt(n + 1);
+    else process.stdout.write(JSON.stringify({ error: String(err) }));
+  });
+  req.end(body);
+};
+attempt(1);
 `;
 
 const AUDIT_PAGE = `query AuditPage($filter: AuditFilter!, $first: Int, $after: String) { auditRecords(filter: $filter, first: $first, after: $after) {
