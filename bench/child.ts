@@ -214,6 +214,8 @@ async function main(): Promise<void> {
       return hub(args);
     case 'plain':
     case 'hive':
+    case 'hive-rust':
+    case 'plain-jit':
     case 'floor':
       return plain(role, args);
     default:
@@ -318,9 +320,26 @@ async function hub(args: { env: Record<string, string>; queuePrefix: string }): 
   // The same resolution as the gateway's own check (@fastify/under-pressure): 10 ms.
   loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   loopDelay.enable();
+  // A's gateway calls its subgraphs in-process, so no subgraph server sees those fetches: they
+  // are counted where the gateway times every fetch (lib/metrics.ts), over the same span.
+  const { registry } = await import('../lib/metrics');
+  const inProcessFetches = async () => {
+    const metric = await registry.getSingleMetric('ontschot_subgraph_fetch_duration_seconds')?.get();
+    return (metric?.values ?? []).filter((v) => (v as { metricName?: string }).metricName?.endsWith('_count')).reduce((n, v) => n + v.value, 0);
+  };
+  let fetchesAtReset = await inProcessFetches();
+  const handlers = serverHandlers();
   serveCommands(
     {
-      ...serverHandlers(),
+      ...handlers,
+      stats: async () => {
+        const stats = handlers.stats(undefined) as { fetches: number };
+        return { ...stats, fetches: stats.fetches + (await inProcessFetches()) - fetchesAtReset };
+      },
+      reset: async () => {
+        fetchesAtReset = await inProcessFetches();
+        return handlers.reset(undefined);
+      },
       /** This start's full sync (on a restart: the catch-up behind the serving hub), once it is over. */
       fullSync: async () => {
         const ok = await running.fullSync;
@@ -340,17 +359,17 @@ async function hub(args: { env: Record<string, string>; queuePrefix: string }): 
   });
 }
 
-async function plain(role: 'plain' | 'hive' | 'floor', args: { databaseUrl: string }): Promise<void> {
+async function plain(role: 'plain' | 'hive' | 'hive-rust' | 'plain-jit' | 'floor', args: { databaseUrl: string }): Promise<void> {
   const { openDb } = await import('../lib/db');
   const { startHiveGateway, startPlainGateway, startPlainSubgraphs } = await import('./plain');
   const db = await openDb({ databaseUrl: args.databaseUrl });
   instrumentDb(db);
-  const subgraphs = await startPlainSubgraphs(db);
+  const subgraphs = await startPlainSubgraphs(db, { jit: role === 'plain-jit' });
   const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
   const supergraphSdl = readFileSync(SUPERGRAPH, 'utf8');
   let gateway: RunningServer | undefined;
-  if (role === 'plain') gateway = await startPlainGateway({ supergraphSdl, subgraphUrls });
-  if (role === 'hive') gateway = await startHiveGateway({ supergraphSdl, subgraphUrls });
+  if (role === 'plain' || role === 'plain-jit') gateway = await startPlainGateway({ supergraphSdl, subgraphUrls });
+  if (role === 'hive' || role === 'hive-rust') gateway = await startHiveGateway({ supergraphSdl, subgraphUrls, rustPlanner: role === 'hive-rust' });
   const subgraphPorts = new Set(subgraphs.map((s) => portOf(s.url)));
   countSubgraphTraffic(subgraphPorts, gateway ? new Set([gateway.port]) : subgraphPorts);
   serveCommands(serverHandlers(), async () => {

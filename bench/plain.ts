@@ -8,6 +8,7 @@ import type { Db } from '../lib/db';
 import { Policy, type Basis, type Decision, type RequestContext, type RequestPolicy } from '../policy';
 import { OpaqueIds } from '../lib/opaque';
 import { BENCH_ID_KEY } from './env';
+import { jitExecutor } from './jit';
 import { PersonDirectory, type StoredRecord } from '../read-model';
 import { SUBGRAPHS } from '../subgraphs';
 import { formatError, readBody, type RunningSubgraph, type SubgraphContext, type SubgraphDefinition } from '../subgraphs/common/server';
@@ -62,11 +63,15 @@ const PLAIN_REQUEST: RequestContext = {
 
 const ALLOW_ALL = new AllowAll(PLAIN_REQUEST) as unknown as RequestPolicy;
 
-/** Starts one subgraph without the policy layer on its own HTTP server. */
-async function startPlainSubgraph<L>(def: SubgraphDefinition<L>, options: { host?: string; port?: number } = {}): Promise<RunningSubgraph> {
+/** A plain subgraph: served over HTTP only. */
+type PlainSubgraph = Pick<RunningSubgraph, 'name' | 'url' | 'close'>;
+
+/** Starts one subgraph without the policy layer on its own HTTP server (F: executed by graphql-jit). */
+async function startPlainSubgraph<L>(def: SubgraphDefinition<L>, options: { host?: string; port?: number; jit?: boolean } = {}): Promise<PlainSubgraph> {
+  // The resolver map type is not exported by every @apollo/subgraph 2.x; the shape is the hub's own.
+  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }] as unknown as Parameters<typeof buildSubgraphSchema>[0]);
   const server = new ApolloServer<SubgraphContext<L>>({
-    // The resolver map type is not exported by every @apollo/subgraph 2.x; the shape is the hub's own.
-    schema: buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }] as unknown as Parameters<typeof buildSubgraphSchema>[0]),
+    ...(options.jit ? { gateway: jitExecutor(schema) } : { schema }),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: false,
@@ -103,14 +108,14 @@ async function startPlainSubgraph<L>(def: SubgraphDefinition<L>, options: { host
 }
 
 /** Every subgraph of the hub, plain, each on its own port (as in the hub's one-process mode). */
-export async function startPlainSubgraphs(db: Db, options: { host?: string; names?: string[] } = {}): Promise<RunningSubgraph[]> {
-  const running: RunningSubgraph[] = [];
+export async function startPlainSubgraphs(db: Db, options: { host?: string; names?: string[]; jit?: boolean } = {}): Promise<PlainSubgraph[]> {
+  const running: PlainSubgraph[] = [];
   // The same read models and stores as the hub's; only the per-request policy is AllowAll.
   const persons = new PersonDirectory(db);
   const deps = { db, persons, policy: new Policy({ db, persons }), ids: new OpaqueIds(BENCH_ID_KEY) };
   for (const s of SUBGRAPHS) {
     if (options.names && !options.names.includes(s.name)) continue;
-    running.push(await startPlainSubgraph(s.create(deps), { host: options.host }));
+    running.push(await startPlainSubgraph(s.create(deps), { host: options.host, jit: options.jit }));
   }
   return running;
 }
@@ -167,12 +172,18 @@ function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): 
   return supergraphSdl.replace(/http:\/\/([a-z-]+)\.subgraph\.ontschot\.invalid\/graphql/g, (whole, name: string) => urls[name] ?? whole);
 }
 
-/** C: Hive Gateway's runtime (npm package, programmatic API) over the same plain supergraph. */
-export async function startHiveGateway(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; host?: string }): Promise<RunningServer> {
+/**
+ * C: Hive Gateway's runtime (npm package, programmatic API) over the same plain supergraph, with
+ * its JavaScript query planner; E: the same with Hive Router's query planner in Rust
+ * (@graphql-hive/router-runtime, a native module inside the npm package).
+ */
+export async function startHiveGateway(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; host?: string; rustPlanner?: boolean }): Promise<RunningServer> {
   // Loaded lazily: it is ESM-first and large; A, B and D processes never load it.
   const { createGatewayRuntime } = await import('@graphql-hive/gateway');
+  const router = options.rustPlanner ? await import('@graphql-hive/router-runtime') : undefined;
   const runtime = createGatewayRuntime({
     supergraph: withSubgraphUrls(options.supergraphSdl, options.subgraphUrls),
+    ...(router ? { unifiedGraphHandler: router.unifiedGraphHandler } : {}),
     logging: false,
     graphiql: false,
     landingPage: false,

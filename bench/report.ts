@@ -97,7 +97,7 @@ export interface S3Row {
   variants: Partial<Record<string, { readsPerRequest: number; writesPerRequest: number; fetchesPerRequest: number; p50: number; leden: number; errors: number }>>;
 }
 
-type Scenario = Partial<Record<'A' | 'B' | 'C' | 'D', VariantSummary>>;
+type Scenario = Partial<Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G', VariantSummary>>;
 
 export interface BenchReport {
   options: BenchOptions;
@@ -310,14 +310,14 @@ function scenarioTable(s: Scenario, labels: Record<string, string>): string[] {
     '| variant | req/s (spread) | p50 ms | p95 ms (spread) | p99 ms | server CPU ms / req | peak RSS MB | read-model queries / req | writes / req (mean ms) | subgraph fetches / req | new subgraph TCP conns / req | failed |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const v of ['A', 'B', 'C', 'D'] as const) {
+  for (const v of ['A', 'B', 'C', 'E', 'F', 'D'] as const) {
     const x = s[v];
     if (!x) continue;
     out.push(
       `| ${labels[v]} | ${f0(x.rps)} (±${f0(x.spread.rps / 2)} %) | ${f1(x.p50)} | ${f1(x.p95)} (±${f0(x.spread.p95 / 2)} %) | ${f1(x.p99)} | ${f2(x.perRequest.cpuMs)} | ${f0(x.peakRssMb)} | ${f2(x.perRequest.reads)} | ${f2(x.perRequest.writes)}${x.perRequest.writeMs ? ` (${f1(x.perRequest.writeMs)})` : ''} | ${f2(x.perRequest.fetches)} | ${f2(x.perRequest.connections)} | ${x.failed} |`,
     );
   }
-  const refused = (['A', 'B', 'C', 'D'] as const).filter((v) => s[v] && (s[v]!.refused.shed || s[v]!.refused.limited));
+  const refused = (['A', 'B', 'C', 'E', 'F', 'D'] as const).filter((v) => s[v] && (s[v]!.refused.shed || s[v]!.refused.limited));
   if (refused.length) out.push('', `Of the failed: ${refused.map((v) => `${v} ${s[v]!.refused.shed} refused for load (503), ${s[v]!.refused.limited} for rate (429)`).join('; ')}.`);
   return out;
 }
@@ -331,18 +331,22 @@ function unloadedTable(r: BenchReport): string[] {
     row('A ontschot', u.A),
     row('B plain @apollo/gateway', u.B),
     row('C Hive Gateway', u.C),
+    row('E Hive Gateway, Rust query planner', u.E),
+    row('F plain @apollo/gateway, graphql-jit subgraphs', u.F),
     ...Object.entries(r.S1UnloadedFloor).map(([d, x]) => row(`D ${d} subgraph direct`, x)),
   ];
 }
 
 function ratios(s: Scenario): string {
-  const { A, B, C, D } = s;
+  const { A, B, C, D, E, F } = s;
   const r = (k: 'rps' | 'p50' | 'p95', x?: VariantSummary) => (x ? f2(A![k] / x[k]) : '–');
   return [
     '| ratio | req/s | p50 | p95 |',
     '|---|---|---|---|',
     `| A/B | ${r('rps', B)} | ${r('p50', B)} | ${r('p95', B)} |`,
     `| A/C | ${r('rps', C)} | ${r('p50', C)} | ${r('p95', C)} |`,
+    `| A/E | ${r('rps', E)} | ${r('p50', E)} | ${r('p95', E)} |`,
+    `| A/F | ${r('rps', F)} | ${r('p50', F)} | ${r('p95', F)} |`,
     `| A/D | ${r('rps', D)} | ${r('p50', D)} | ${r('p95', D)} |`,
   ].join('\n');
 }
@@ -403,7 +407,7 @@ export function writeReport(dir: string, r: BenchReport): string[] {
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(join(dir, 'results-detail.json'), `${JSON.stringify({ commit, dirtyFilesOutsideBench: dirty, machine: m, ...r }, null, 2)}\n`);
 
-  const labels = { A: 'A ontschot', B: 'B plain @apollo/gateway', C: 'C Hive Gateway', D: 'D one subgraph direct' };
+  const labels = { A: 'A ontschot', B: 'B plain @apollo/gateway', C: 'C Hive Gateway', E: 'E Hive Gateway, Rust query planner', F: 'F plain @apollo/gateway, graphql-jit subgraphs', D: 'D one subgraph direct' };
   const s1Labels = { ...labels, D: `D ${r.slowestDomain} subgraph direct (slowest domain)` };
   const s2Labels = { ...labels, D: 'D wmo subgraph direct' };
   const t = targets(r);
@@ -487,7 +491,7 @@ export function writeReport(dir: string, r: BenchReport): string[] {
     '',
     '## Method',
     '',
-    '- **A** is `startHub` exactly as shipped (auth, purpose, policy, consent, retention, audit when wired, its BullMQ sync workers and schedules), configured with the stand-ins as external back offices (`BRP_API_URL`, `GWS_STUF_URL`, …) the way docker-compose runs them, so the back offices\' memory and CPU are not charged to the hub. **B** is the same SDL, resolvers, loaders and read models built with plain `buildSubgraphSchema` (no `enforcePolicy`, no audit, no internal-context check; `ctx.policy` allows everything) behind a plain `@apollo/gateway`, with the HTTP handling of the hub minus the policy steps (bench/plain.ts). **C** is `createGatewayRuntime` from `@graphql-hive/gateway` over the same plain subgraphs. **D** calls one plain subgraph with the `_entities` request the gateway would send.',
+    '- **A** is `startHub` exactly as shipped (auth, purpose, policy, consent, retention, audit when wired, its BullMQ sync workers and schedules), configured with the stand-ins as external back offices (`BRP_API_URL`, `GWS_STUF_URL`, …) the way docker-compose runs them, so the back offices\' memory and CPU are not charged to the hub. **B** is the same SDL, resolvers, loaders and read models built with plain `buildSubgraphSchema` (no `enforcePolicy`, no audit, no internal-context check; `ctx.policy` allows everything) behind a plain `@apollo/gateway`, on a minimal `node:http` handler (bench/plain.ts), each subgraph reached over HTTP as @apollo/gateway does by itself. A\'s gateway calls the subgraphs of its own process in-process (`SUBGRAPH_TRANSPORT=in-process`, the default; docs/DESIGN.md decision 20); B, C, E and F reach theirs over loopback HTTP. **C** is `createGatewayRuntime` from `@graphql-hive/gateway` over the same plain subgraphs, with its JavaScript query planner; **E** the same with Hive Router\'s Rust query planner (`@graphql-hive/router-runtime`). **F** is B with each subgraph\'s operations executed by graphql-jit instead of graphql-js (bench/jit.ts). **D** calls one plain subgraph with the `_entities` request the gateway would send.',
     '- **Processes and cores.** Each variant is one Node process holding its gateway and all its subgraphs, each subgraph on its own port (the hub\'s one-process mode), so every variant has the same single event loop. The load generator runs in the orchestrator, a separate process: on 2 cores, a load generator inside the server process would take event-loop time from the server and flatter nobody in particular, while a separate process leaves one core to the server and shares the other between autocannon and Postgres — the same for every variant. Only one variant is loaded at a time; the others sit idle.',
     "- **Server CPU ms / req** is the CPU time (all threads, user + system) of the variant's process during the measured runs divided by the requests answered: unlike req/s it barely moves when other work shares the cores. Postgres' own CPU is not in it.",
     '- **Counting.** Read-model queries through `db.onQuery` (sync bookkeeping reads of `sync_state` by the hub\'s own timers are excluded; INSERT/UPDATE/DELETE counted apart as writes — under load in A these are the audit store\'s group commits, one INSERT statement each, whose mean duration is timed on the store\'s dedicated connection); subgraph fetches and new TCP connections at the subgraph servers with `diagnostics_channel` (`http.server.request.start`, `net.server.socket`). RSS is sampled from /proc every 200 ms during the measured runs; growth is taken after a forced full GC before and after the requests.',

@@ -235,12 +235,14 @@ async function main(): Promise<void> {
 
     // --- B, C, D ------------------------------------------------------------------------------
     log('B, C, D: starting');
-    const [plain, hive, floor] = await Promise.all([
+    const [plain, hive, floor, hiveRust, plainJit] = await Promise.all([
       BenchChild.start<PlainInfo>('plain', { databaseUrl: database.url }, { logFile: childLog }),
       BenchChild.start<PlainInfo>('hive', { databaseUrl: database.url }, { logFile: childLog }),
       BenchChild.start<PlainInfo>('floor', { databaseUrl: database.url }, { logFile: childLog }),
+      BenchChild.start<PlainInfo>('hive-rust', { databaseUrl: database.url }, { logFile: childLog }),
+      BenchChild.start<PlainInfo>('plain-jit', { databaseUrl: database.url }, { logFile: childLog }),
     ]);
-    children.push(plain, hive, floor);
+    children.push(plain, hive, floor, hiveRust, plainJit);
 
     const gatewayTargets = (query: string, keys: () => string, token: string, purpose: string): Target[] => {
       const headers = { authorization: `Bearer ${token}`, 'x-purpose': purpose };
@@ -248,6 +250,8 @@ async function main(): Promise<void> {
         { variant: 'A', child: hub, url: hub.info.url, headers, body: () => gatewayBody(query, keys()) },
         { variant: 'B', child: plain, url: plain.info.url!, headers, body: () => gatewayBody(query, keys()) },
         { variant: 'C', child: hive, url: hive.info.url!, headers, body: () => gatewayBody(query, keys()) },
+        { variant: 'E', child: hiveRust, url: hiveRust.info.url!, headers, body: () => gatewayBody(query, keys()) },
+        { variant: 'F', child: plainJit, url: plainJit.info.url!, headers, body: () => gatewayBody(query, keys()) },
       ];
     };
     const nextHousehold = cycle(households);
@@ -286,7 +290,7 @@ async function main(): Promise<void> {
     for (const domain of DOMAIN_SUBGRAPHS) s1Floor[domain] = (await measureScenario([floorTarget(domain)], { ...loaded, warmupS: Math.min(1, options.warmupS), runs: options.floorRuns })).D!;
     const slowest = DOMAIN_SUBGRAPHS.reduce((a, b) => (s1Floor[b]!.p50 > s1Floor[a]!.p50 ? b : a));
     s1.D = s1Floor[slowest]!;
-    log(`S1: A ${s1.A!.rps.toFixed(0)} rps, B ${s1.B!.rps.toFixed(0)}, C ${s1.C!.rps.toFixed(0)}; D slowest domain ${slowest} p50 ${s1.D!.p50.toFixed(1)} ms`);
+    log(`S1: A ${s1.A!.rps.toFixed(0)} rps, B ${s1.B!.rps.toFixed(0)}, C ${s1.C!.rps.toFixed(0)}, E ${s1.E!.rps.toFixed(0)} (CPU ${s1.E!.perRequest.cpuMs.toFixed(2)}), F ${s1.F!.rps.toFixed(0)} (CPU ${s1.F!.perRequest.cpuMs.toFixed(2)}), CPU A ${s1.A!.perRequest.cpuMs.toFixed(2)} B ${s1.B!.perRequest.cpuMs.toFixed(2)} C ${s1.C!.perRequest.cpuMs.toFixed(2)}; D slowest domain ${slowest} p50 ${s1.D!.p50.toFixed(1)} ms`);
 
     // The same without queueing: one connection, so p50 is the latency of one request alone.
     const single: Measure = { connections: 1, warmupS: 0.5, durationS: options.unloadedS, runs: 1 };
@@ -304,7 +308,7 @@ async function main(): Promise<void> {
       loaded,
       auditHook,
     );
-    log(`S2: A ${s2.A!.rps.toFixed(0)} rps, B ${s2.B!.rps.toFixed(0)}, C ${s2.C!.rps.toFixed(0)}, D ${s2.D!.rps.toFixed(0)}`);
+    log(`S2: A ${s2.A!.rps.toFixed(0)} rps, B ${s2.B!.rps.toFixed(0)}, C ${s2.C!.rps.toFixed(0)}, E ${s2.E!.rps.toFixed(0)}, F ${s2.F!.rps.toFixed(0)}, CPU A ${s2.A!.perRequest.cpuMs.toFixed(2)} B ${s2.B!.perRequest.cpuMs.toFixed(2)} E ${s2.E!.perRequest.cpuMs.toFixed(2)} F ${s2.F!.perRequest.cpuMs.toFixed(2)}, D ${s2.D!.rps.toFixed(0)}`);
 
     // --- S3: household size scaling -------------------------------------------------------------
     log('S3: household sizes 1, 4, 12, 50');

@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { buildSchema, GraphQLError } from 'graphql';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { createHash } from 'node:crypto';
@@ -19,11 +19,17 @@ import { TrustedDocuments } from './trusted-documents';
 import { noteOperation, observeFetch, observeRoutes } from './observe';
 import { startMetricsServer, type MetricsServerOptions } from '../lib/metrics';
 import { addWarnings, warningsPlugin, type ResponseWarning } from '../subgraphs/common/warnings';
+import type { InProcessSubgraph } from '../subgraphs/common/server';
 
 export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph (by name in the supergraph) really answers. */
   subgraphUrls: Record<string, string>;
+  /**
+   * Subgraphs running in this process, reached without HTTP (docs/DESIGN.md, decision 20); the
+   * rest by `subgraphUrls`. @defaultValue none: every subgraph over HTTP
+   */
+  inProcessSubgraphs?: Record<string, InProcessSubgraph>;
   verifyToken: TokenVerifier;
   rules: Rules;
   /** Which organisations' tokens are accepted, and whether each is the municipality or a partner. */
@@ -120,6 +126,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
+      const local = options.inProcessSubgraphs?.[name];
+      if (local) return inProcessSource(name, local);
       const url = options.subgraphUrls[name];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
       return new RemoteGraphQLDataSource<GatewayContext>({
@@ -129,7 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // rest of the answer stands, and the client learns no internal address.
         didEncounterError(error) {
           if (error instanceof GraphQLError && typeof error.extensions?.code === 'string' && error.extensions.code !== 'INTERNAL_SERVER_ERROR') throw error;
-          throw new GraphQLError(`The ${name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: name } });
+          throw sourceUnavailable(name);
         },
         // The gateway merges only data and errors of subgraph answers; their warnings are
         // collected here and put into the answer by warningsPlugin.
@@ -356,6 +364,38 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       agent.destroy();
       // Last: an operator watches the drain through it.
       await metrics?.close();
+    },
+  };
+}
+
+/** The error that stands for a subgraph's part of the answer when the subgraph cannot give it. */
+function sourceUnavailable(name: string): GraphQLError {
+  return new GraphQLError(`The ${name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: name } });
+}
+
+/**
+ * A subgraph in this process as the gateway's data source. It answers as the HTTP one does: the
+ * subgraph's data and errors as they are, its warnings collected for the answer, and
+ * SOURCE_UNAVAILABLE for a subgraph that fails, refuses (an HTTP status of 400 or more) or is
+ * closing. The request's context goes as the object the gateway built; it is signed only where
+ * it crosses a network. Timed, counted and traced as a fetch like any other.
+ */
+function inProcessSource(name: string, run: InProcessSubgraph): GraphQLDataSource<GatewayContext> {
+  return {
+    async process({ request, context }) {
+      const headers: Record<string, string> = { traceparent: context.traceparent };
+      let answer;
+      try {
+        // observeFetch names the fetch span in headers.traceparent before it calls this.
+        answer = await observeFetch(name, headers, () => run(context.request, { query: request.query ?? '', variables: request.variables, operationName: request.operationName }, headers.traceparent));
+      } catch {
+        throw sourceUnavailable(name);
+      }
+      if (answer.status >= 400) throw sourceUnavailable(name);
+      const { status: _status, extensions, ...response } = answer;
+      const warnings = (extensions as { warnings?: unknown } | undefined)?.warnings;
+      if (Array.isArray(warnings)) addWarnings(context.warnings, warnings);
+      return response as Awaited<ReturnType<GraphQLDataSource['process']>>;
     },
   };
 }

@@ -175,7 +175,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     cleanup.push(() => Promise.all(subgraphs.map((s) => s.close({ drainMs: config.SHUTDOWN_DRAIN_MS }))));
 
     let firstSyncDone = restart;
-    const gateway = await startGatewayPart(config, db, policy, { urls: subgraphUrls(config, subgraphs), firstSyncDone: () => firstSyncDone, randomPorts, redisUrl: redis.url, logger });
+    const gateway = await startGatewayPart(config, db, policy, { urls: subgraphUrls(config, subgraphs), subgraphs, firstSyncDone: () => firstSyncDone, randomPorts, redisUrl: redis.url, logger });
     cleanup.push(() => gateway.close({ drainMs: config.SHUTDOWN_DRAIN_MS }));
 
     const what = restart ? 'catch-up full sync' : 'first full sync';

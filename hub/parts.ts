@@ -203,7 +203,7 @@ export async function startGatewayPart(
   config: Config,
   db: Db,
   policy: PolicyParts,
-  options: { urls: Record<string, string>; firstSyncDone: () => boolean; randomPorts?: boolean; redisUrl?: string; logger?: Logger },
+  options: { urls: Record<string, string>; firstSyncDone: () => boolean; randomPorts?: boolean; redisUrl?: string; logger?: Logger; subgraphs?: RunningSubgraph[] },
 ): Promise<RunningGateway> {
   const logger = (options.logger ?? silentLogger).child({ component: 'gateway' });
   return startGateway({
@@ -226,6 +226,8 @@ export async function startGatewayPart(
       corsOrigins: config.CORS_ORIGINS?.split(',') ?? [],
     },
     subgraphUrls: options.urls,
+    // The subgraphs of this process, by a call unless SUBGRAPH_TRANSPORT=http.
+    ...(config.SUBGRAPH_TRANSPORT === 'in-process' && options.subgraphs?.length ? { inProcessSubgraphs: Object.fromEntries(options.subgraphs.map((s) => [s.name, s.inProcess])) } : {}),
     verifyToken: await createTokenVerifier(
       config.devAuth
         ? { mode: 'dev', dataDir: config.DATA_DIR, maxTokenLifetimeS: config.AUTH_MAX_TOKEN_LIFETIME_S }

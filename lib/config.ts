@@ -92,6 +92,12 @@ const schema = z.object({
     .string()
     .regex(/^[a-z-]+=[^,\s]+(,[a-z-]+=[^,\s]+)*$/, 'expected name=url pairs separated by commas')
     .optional(),
+  /**
+   * How the gateway reaches the subgraphs that run in its own process: `in-process`, by a call
+   * (docs/DESIGN.md, decision 20), or `http`, over their ports as if they ran apart. Subgraphs in
+   * other processes (SUBGRAPH_URLS) are always reached over HTTP.
+   */
+  SUBGRAPH_TRANSPORT: z.enum(['in-process', 'http']).default('in-process'),
   /** Host the hub's servers bind to. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Port of the endpoint GWS pushes its StUF kennisgevingen (Lk01) to. */

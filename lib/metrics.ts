@@ -45,7 +45,7 @@ const refusals = new Counter({
 });
 const subgraphFetch = new Histogram({
   name: 'ontschot_subgraph_fetch_duration_seconds',
-  help: 'Time of one gateway fetch from a subgraph until its response headers arrived, per subgraph',
+  help: 'Time of one gateway fetch from a subgraph until its response headers arrived (a subgraph in the same process: until its answer), per subgraph',
   labelNames: ['subgraph'] as const,
   buckets: LATENCY_BUCKETS,
   registers: [registry],

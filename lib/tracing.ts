@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { context, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode, TraceFlags, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { parseTraceparent, type RequestTrace } from './trace';
 
@@ -140,17 +139,23 @@ export async function traceSubgraphFetch<T extends { status: number }>(subgraph:
 
 /**
  * A server span for a subgraph's handling of one request, child of the gateway's fetch span (its
- * `traceparent`), and active while `handle` runs so that the database calls beneath it are its
- * children.
+ * `traceparent`, from the HTTP header or handed over in-process), and active while `handle` runs
+ * so that the database calls beneath it are its children. `statusOf` reads the HTTP status the
+ * handling ended with.
  */
-export function traceSubgraphRequest(subgraph: string, req: IncomingMessage, res: ServerResponse, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<void> {
-  if (!tracer) return handle(req, res);
-  const span = tracer.startSpan(`subgraph ${subgraph}`, { kind: SpanKind.SERVER, attributes: { 'ontschot.subgraph': subgraph } }, parentOf(req.headers.traceparent) ?? ROOT_CONTEXT);
-  return context.with(trace.setSpan(ROOT_CONTEXT, span), () => handle(req, res)).finally(() => {
-    span.setAttribute('http.response.status_code', res.statusCode);
-    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-    span.end();
-  });
+export function traceSubgraphRequest<T>(subgraph: string, traceparent: string | string[] | undefined, handle: () => Promise<T>, statusOf: (result: T | undefined) => number): Promise<T> {
+  if (!tracer) return handle();
+  const span = tracer.startSpan(`subgraph ${subgraph}`, { kind: SpanKind.SERVER, attributes: { 'ontschot.subgraph': subgraph } }, parentOf(traceparent) ?? ROOT_CONTEXT);
+  let result: T | undefined;
+  return context
+    .with(trace.setSpan(ROOT_CONTEXT, span), handle)
+    .then((r) => (result = r))
+    .finally(() => {
+      const status = statusOf(result);
+      span.setAttribute('http.response.status_code', status);
+      if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
 }
 
 /** Span names of statements, by statement text: kind and table only (see `statementName`). */

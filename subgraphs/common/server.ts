@@ -10,7 +10,7 @@ import type { Db } from '../../lib/db';
 import type { OpaqueIds } from '../../lib/opaque';
 import { isPublicErrorCode, unauthenticated } from '../../lib/errors';
 import { gracefulClose } from '../../lib/drain';
-import { traceSubgraphRequest, tracingOn } from '../../lib/tracing';
+import { traceSubgraphRequest } from '../../lib/tracing';
 import { loggableOperationName, silentLogger, type Logger } from '../../lib/log';
 import { apolloQueryOptions } from '../../lib/query-limits';
 import { warningsPlugin, type ResponseWarning } from './warnings';
@@ -57,9 +57,36 @@ export interface SubgraphOptions {
   logger?: Logger;
 }
 
+/** One operation as the gateway sends it to a subgraph. */
+export interface SubgraphOperation {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+/** A subgraph's answer handed over in-process: its data and errors, and the HTTP status it would have sent. */
+export interface InProcessAnswer {
+  status: number;
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLFormattedError[];
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * Runs one operation of the gateway's in this process, for the request the gateway verified and
+ * built the context of, and for the fetch span `traceparent` names (docs/DESIGN.md, decision 20).
+ */
+export type InProcessSubgraph = (request: RequestContext, operation: SubgraphOperation, traceparent: string | undefined) => Promise<InProcessAnswer>;
+
 export interface RunningSubgraph {
   name: string;
   url: string;
+  /**
+   * The same subgraph without HTTP between it and a gateway in this process: the same schema,
+   * policy, limits, plugins, error format and audit flush; not the signature, which protects
+   * what crosses a network. Rejects once the subgraph is closing.
+   */
+  inProcess: InProcessSubgraph;
   /** Stops accepting connections and answers the requests in flight, for at most `drainMs` (default 10 s), then cuts what is left. */
   close(options?: { drainMs?: number }): Promise<void>;
 }
@@ -126,6 +153,57 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
   const refuse = (res: ServerResponse) =>
     send(res, 401, { 'content-type': 'application/json' }, JSON.stringify({ errors: [formatErrorFor(def.name)(unauthenticated('this subgraph answers only the gateway').toJSON())] }));
 
+  /**
+   * One operation for a verified `request`, over HTTP or in-process alike: its policy and
+   * loaders, then, fail closed, its audit records written before anything of it is returned.
+   * Null when they could not be written: then nothing of the result may leave.
+   */
+  const answer = async <T>(request: RequestContext, execute: (context: ContextFunction<[], SubgraphContext<L>>) => Promise<T>, statusOf: (result: T) => number): Promise<T | null> => {
+    const recorder = options.recorderFor(request);
+    const context: ContextFunction<[], SubgraphContext<L>> = async () => ({
+      request,
+      loaders: def.createLoaders(request),
+      policy: options.policy.forRequest(request, recorder),
+    });
+    const started = performance.now();
+    const result = await execute(context);
+    // The gateway logs each request at info; a subgraph's share, tied to it by the trace id, is detail.
+    log.debug({ traceId: request.traceId, operationName: loggableOperationName(request.operationName), status: statusOf(result), durationMs: Math.round((performance.now() - started) * 10) / 10 }, 'subgraph request');
+    try {
+      await recorder.flush();
+    } catch (err) {
+      log.warn({ err, traceId: request.traceId }, 'audit records not written: this part of the answer is SOURCE_UNAVAILABLE');
+      return null;
+    }
+    return result;
+  };
+  const auditUnavailable = () => formatErrorFor(def.name)(new GraphQLError(`The ${def.name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: def.name } }).toJSON());
+
+  // In-process operations under way, so that closing waits for them as the drain does for HTTP.
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
+  const inProcess: InProcessSubgraph = (request, operation, traceparent) => {
+    if (closing) return Promise.reject(new Error(`the ${def.name} subgraph is closing`));
+    const run = traceSubgraphRequest(
+      def.name,
+      traceparent,
+      async (): Promise<InProcessAnswer> => {
+        const response = await answer(
+          request,
+          async (context) => server.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.operationName }, { contextValue: await context() }),
+          (r) => r.http.status ?? 200,
+        );
+        if (!response) return { status: 200, data: null, errors: [auditUnavailable()] };
+        // graphql 16 has no incremental delivery, so the answer is always one result.
+        if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported');
+        return { status: response.http.status ?? 200, ...response.body.singleResult };
+      },
+      (r) => r?.status ?? 500,
+    );
+    inFlight.add(run);
+    return run.finally(() => inFlight.delete(run));
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/healthz') return send(res, 200, { 'content-type': 'application/json' }, '{"status":"ok"}');
     if (!req.url?.startsWith('/graphql')) return send(res, 404, { 'content-type': 'application/json' }, '{"error":"not found"}');
@@ -145,12 +223,6 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     if (req.method !== 'POST') {
       return send(res, 405, { 'content-type': 'application/json', allow: 'POST' }, JSON.stringify({ errors: [{ message: `Expected POST, got ${req.method}`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] }));
     }
-    const recorder = options.recorderFor(request);
-    const context: ContextFunction<[], SubgraphContext<L>> = async () => ({
-      request,
-      loaders: def.createLoaders(request),
-      policy: options.policy.forRequest(request, recorder),
-    });
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     let body: unknown;
@@ -159,21 +231,12 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     } catch {
       return send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Body is not JSON', extensions: { code: 'BAD_REQUEST' } }] }));
     }
-    const started = performance.now();
-    const result = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-      context,
-    });
-    // The gateway logs each request at info; a subgraph's share, tied to it by the trace id, is detail.
-    log.debug({ traceId: request.traceId, operationName: loggableOperationName(request.operationName), status: result.status ?? 200, durationMs: Math.round((performance.now() - started) * 10) / 10 }, 'subgraph request');
-    // Fail closed: the answer leaves only after the audit records of this request are written.
-    try {
-      await recorder.flush();
-    } catch (err) {
-      log.warn({ err, traceId: request.traceId }, 'audit records not written: this part of the answer is SOURCE_UNAVAILABLE');
-      const failed = new GraphQLError(`The ${def.name} data cannot be read right now`, { extensions: { code: 'SOURCE_UNAVAILABLE', bron: def.name } });
-      return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ data: null, errors: [formatErrorFor(def.name)(failed.toJSON())] }));
-    }
+    const result = await answer(
+      request,
+      (context) => server.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers, search: '', body }, context }),
+      (r) => r.status ?? 200,
+    );
+    if (!result) return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify({ data: null, errors: [auditUnavailable()] }));
     const out: Record<string, string> = {};
     for (const [k, v] of result.headers) out[k] = v;
     if (result.body.kind === 'complete') return send(res, result.status ?? 200, out, result.body.string);
@@ -184,7 +247,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
 
   const http: Server = createServer((req, res) => {
     // With traces on, the request runs in its span (the gateway's fetch span its parent).
-    (tracingOn() ? traceSubgraphRequest(def.name, req, res, handle) : handle(req, res)).catch((err: unknown) => {
+    traceSubgraphRequest(def.name, req.headers.traceparent, () => handle(req, res), () => res.statusCode).catch((err: unknown) => {
       log.error({ err }, 'request failed');
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
       else res.end();
@@ -198,12 +261,22 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
   return {
     name: def.name,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    inProcess,
     async close(options = {}) {
+      closing = true;
       // The gateway's fetches in flight are answered and their audit records written first; see lib/drain.ts.
-      await drain(options.drainMs);
+      await Promise.all([drain(options.drainMs), settledWithin([...inFlight], options.drainMs ?? 10_000)]);
       await server.stop();
     },
   };
+}
+
+/** Waits until every promise settled, or `ms` passed. */
+async function settledWithin(work: Promise<unknown>[], ms: number): Promise<void> {
+  if (!work.length) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(work), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -69,7 +69,9 @@ describe('the internal context opens one fetch, and subgraphs keep the query lim
   let ctx: RequestContext;
 
   beforeAll(async () => {
-    t = await startTestHub({ env: { INTERNAL_CONTEXT_KEY } });
+    // The signed context is what crosses a network: the gateway reaches its own subgraphs over
+    // HTTP here, as it reaches subgraphs that run apart (in one process it hands it over by call).
+    t = await startTestHub({ env: { INTERNAL_CONTEXT_KEY, SUBGRAPH_TRANSPORT: 'http' } });
     ctx = { ...contextIn((await capture()).wmo.header), traceId: MINTED_TRACE };
   });
   afterAll(() => t?.close());
