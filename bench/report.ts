@@ -174,9 +174,9 @@ function targets(r: BenchReport): Target[] {
   const growthA = r.rss.find((g) => g.variant === 'A');
   const growth = growthA ? ((growthA.rssAfterMb - growthA.rssBeforeMb) / growthA.rssBeforeMb) * 100 : NaN;
   return [
-    { name: 'S1 A ≥ 0.9 × B in requests/s', value: `A/B = ${f2(A!.rps / B!.rps)} (server CPU per request A/B = ${f2(A!.perRequest.cpuMs / B!.perRequest.cpuMs)})`, met: A!.rps >= 0.9 * B!.rps },
-    { name: 'S1 A ≥ 1.0 × C in requests/s', value: `A/C = ${f2(A!.rps / C!.rps)} (server CPU per request A/C = ${f2(A!.perRequest.cpuMs / C!.perRequest.cpuMs)})`, met: A!.rps >= C!.rps },
-    { name: "S1 A's p95 ≤ 1.1 × B's", value: `${f1(A!.p95)} vs ${f1(B!.p95)} ms (${f2(A!.p95 / B!.p95)}×)`, met: A!.p95 <= 1.1 * B!.p95 },
+    { name: 'S1 A ≥ 1.3 × B in requests/s', value: `A/B = ${f2(A!.rps / B!.rps)} (server CPU per request A/B = ${f2(A!.perRequest.cpuMs / B!.perRequest.cpuMs)})`, met: A!.rps >= 1.3 * B!.rps },
+    { name: 'S1 A ≥ 1.6 × C in requests/s', value: `A/C = ${f2(A!.rps / C!.rps)} (server CPU per request A/C = ${f2(A!.perRequest.cpuMs / C!.perRequest.cpuMs)})`, met: A!.rps >= 1.6 * C!.rps },
+    { name: "S1 A's p95 ≤ B's", value: `${f1(A!.p95)} vs ${f1(B!.p95)} ms (${f2(A!.p95 / B!.p95)}×)`, met: A!.p95 <= B!.p95 },
     { name: `S1 p50 ≤ 1.5 × D's p50, slowest domain (${r.slowestDomain}), at ${r.options.connections} connections`, value: `${f1(A!.p50)} vs ${f1(D!.p50)} ms (${f2(A!.p50 / D!.p50)}×; for comparison B/D ${f2(B!.p50 / D!.p50)}×, C/D ${f2(C!.p50 / D!.p50)}×)`, met: A!.p50 <= 1.5 * D!.p50 },
     {
       name: `… the same unloaded (1 connection; slowest domain ${r.slowestDomainUnloaded})`,
@@ -377,8 +377,8 @@ export function writeReport(dir: string, r: BenchReport): string[] {
   const o = r.options;
   const rounded = (x?: VariantSummary) => (x ? { rps: +x.rps.toFixed(1), p50: +x.p50.toFixed(2), p95: +x.p95.toFixed(2), p99: +x.p99.toFixed(2), rssMb: +x.peakRssMb.toFixed(1) } : null);
   const json = {
-    S1: { A: rounded(r.S1.A), B: rounded(r.S1.B), C: rounded(r.S1.C), D: rounded(r.S1.D) },
-    S2: { A: rounded(r.S2.A), B: rounded(r.S2.B), C: rounded(r.S2.C), D: rounded(r.S2.D) },
+    S1: { A: rounded(r.S1.A), B: rounded(r.S1.B), C: rounded(r.S1.C), E: rounded(r.S1.E), F: rounded(r.S1.F), D: rounded(r.S1.D) },
+    S2: { A: rounded(r.S2.A), B: rounded(r.S2.B), C: rounded(r.S2.C), E: rounded(r.S2.E), F: rounded(r.S2.F), D: rounded(r.S2.D) },
     S3: { queriesPerRequest: Object.fromEntries(r.S3.map((row) => [String(row.size), +(row.variants.A?.readsPerRequest ?? NaN).toFixed(2)])) },
     sync: { inhabitants: r.sync.inhabitants, seconds: +r.sync.seconds.toFixed(2), recordsPerSecond: Math.round((r.sync.persons + r.sync.dossierRecords) / r.sync.seconds) },
     syncKill: {
@@ -487,14 +487,14 @@ export function writeReport(dir: string, r: BenchReport): string[] {
     '',
     '## Same answers?',
     '',
-    `Before loading, ${r.correctness.S1.sampled} S1 and ${r.correctness.S2.sampled} S2 keys were asked of A, B and C: S1 ${r.correctness.S1.identical}/${r.correctness.S1.sampled} and S2 ${r.correctness.S2.identical}/${r.correctness.S2.sampled} answers had identical \`data\`; A answered with errors ${r.correctness.S1.errorsA + r.correctness.S2.errorsA} time(s).${r.correctness.S1.note || r.correctness.S2.note ? ` Note: ${[r.correctness.S1.note, r.correctness.S2.note].filter(Boolean).join('; ')}.` : ''}`,
+    `Before loading, ${r.correctness.S1.sampled} S1 and ${r.correctness.S2.sampled} S2 keys were asked of A, B, C, E and F: S1 ${r.correctness.S1.identical}/${r.correctness.S1.sampled} and S2 ${r.correctness.S2.identical}/${r.correctness.S2.sampled} answers had identical \`data\`; A answered with errors ${r.correctness.S1.errorsA + r.correctness.S2.errorsA} time(s).${r.correctness.S1.note || r.correctness.S2.note ? ` Note: ${[r.correctness.S1.note, r.correctness.S2.note].filter(Boolean).join('; ')}.` : ''}`,
     '',
     '## Method',
     '',
     '- **A** is `startHub` exactly as shipped (auth, purpose, policy, consent, retention, audit when wired, its BullMQ sync workers and schedules), configured with the stand-ins as external back offices (`BRP_API_URL`, `GWS_STUF_URL`, …) the way docker-compose runs them, so the back offices\' memory and CPU are not charged to the hub. **B** is the same SDL, resolvers, loaders and read models built with plain `buildSubgraphSchema` (no `enforcePolicy`, no audit, no internal-context check; `ctx.policy` allows everything) behind a plain `@apollo/gateway`, on a minimal `node:http` handler (bench/plain.ts), each subgraph reached over HTTP as @apollo/gateway does by itself. A\'s gateway calls the subgraphs of its own process in-process (`SUBGRAPH_TRANSPORT=in-process`, the default; docs/DESIGN.md decision 20); B, C, E and F reach theirs over loopback HTTP. **C** is `createGatewayRuntime` from `@graphql-hive/gateway` over the same plain subgraphs, with its JavaScript query planner; **E** the same with Hive Router\'s Rust query planner (`@graphql-hive/router-runtime`). **F** is B with each subgraph\'s operations executed by graphql-jit instead of graphql-js (bench/jit.ts). **D** calls one plain subgraph with the `_entities` request the gateway would send.',
     '- **Processes and cores.** Each variant is one Node process holding its gateway and all its subgraphs, each subgraph on its own port (the hub\'s one-process mode), so every variant has the same single event loop. The load generator runs in the orchestrator, a separate process: on 2 cores, a load generator inside the server process would take event-loop time from the server and flatter nobody in particular, while a separate process leaves one core to the server and shares the other between autocannon and Postgres — the same for every variant. Only one variant is loaded at a time; the others sit idle.',
     "- **Server CPU ms / req** is the CPU time (all threads, user + system) of the variant's process during the measured runs divided by the requests answered: unlike req/s it barely moves when other work shares the cores. Postgres' own CPU is not in it.",
-    '- **Counting.** Read-model queries through `db.onQuery` (sync bookkeeping reads of `sync_state` by the hub\'s own timers are excluded; INSERT/UPDATE/DELETE counted apart as writes — under load in A these are the audit store\'s group commits, one INSERT statement each, whose mean duration is timed on the store\'s dedicated connection); subgraph fetches and new TCP connections at the subgraph servers with `diagnostics_channel` (`http.server.request.start`, `net.server.socket`). RSS is sampled from /proc every 200 ms during the measured runs; growth is taken after a forced full GC before and after the requests.',
+    '- **Counting.** Read-model queries through `db.onQuery` (sync bookkeeping reads of `sync_state` by the hub\'s own timers are excluded; INSERT/UPDATE/DELETE counted apart as writes — under load in A these are the audit store\'s group commits, one INSERT statement each, whose mean duration is timed on the store\'s dedicated connection); subgraph fetches and new TCP connections at the subgraph servers with `diagnostics_channel` (`http.server.request.start`, `net.server.socket`), and A\'s in-process fetches from its own fetch metric (`ontschot_subgraph_fetch_duration_seconds`). RSS is sampled from /proc every 200 ms during the measured runs; growth is taken after a forced full GC before and after the requests.',
     '- Postgres: a fresh schema per run, dropped at the end; Redis: a unique BullMQ prefix, deleted at the end; every address is loopback.',
   ];
   if (r.profile?.length) {
