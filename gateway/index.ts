@@ -282,14 +282,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (measured.refusal) return documentRefusal(measured.refusal.code, measured.refusal.message, measured.refusal.extensions);
 
       const trace = traceOf(request);
-      const requestContext: RequestContext = {
-        actor,
+      // Frozen: in one process every subgraph of the request is handed this very object (decision
+      // 20), so none of them may change what the others, and the audit records, see.
+      const requestContext: RequestContext = Object.freeze({
+        actor: Object.freeze({ ...actor, rollen: Object.freeze([...actor.rollen]) as Actor['rollen'] }),
         doel: purpose,
         traceId: trace.traceId,
         spanId: trace.spanId,
         operationName: typeof body.operationName === 'string' ? body.operationName : null,
         documentHash: createHash('sha256').update(body.query).digest('hex'),
-      };
+      });
       // Partner organisations may send only the operations registered for them, with arguments
       // within what is registered. A refused operation is recorded too: a partner probing for
       // other operations is worth seeing.
