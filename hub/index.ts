@@ -5,6 +5,7 @@ import type { RunningGateway } from '../gateway';
 import type { Config } from '../lib/config';
 import type { Db } from '../lib/db';
 import { silentLogger, type Logger } from '../lib/log';
+import { settledWithin } from '../lib/drain';
 import { generateMunicipality } from '../municipality';
 import type { Municipality } from '../municipality/types';
 import type { RunningSubgraph } from '../subgraphs/common/server';
@@ -151,7 +152,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     // Workers finish their active jobs first; one still running after the drain time is left
     // behind: its lock in Redis lapses and BullMQ hands the stalled job to the next start's worker.
     cleanup.push(() =>
-      within(sync.close(), config.SHUTDOWN_DRAIN_MS).then((done) => {
+      settledWithin(sync.close(), config.SHUTDOWN_DRAIN_MS).then((done) => {
         if (!done) hubLog.warn('a sync job did not finish within SHUTDOWN_DRAIN_MS: released, it runs again after the restart');
       }),
     );
@@ -220,16 +221,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await close();
     throw listenProblem(err, config);
   }
-}
-
-/** Waits for `step` at most `ms`: true when it finished in time (or failed), false when the time ran out first. */
-function within(step: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-    timer.unref();
-  });
-  return Promise.race([step.then(() => true, () => true), timeout]).finally(() => clearTimeout(timer));
 }
 
 /** DATA_DIR cannot be made private to the hub's user (a file in it belongs to someone else). */

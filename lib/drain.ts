@@ -79,3 +79,13 @@ export function gracefulClose(http: Server): (drainMs?: number) => Promise<void>
       setTimeout(() => setImmediate(whenIdle), 50);
     });
 }
+
+/** Waits for `step` at most `ms`: true when it settled in time (done or failed), false when the time ran out first. */
+export function settledWithin(step: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  return Promise.race([step.then(() => true, () => true), timeout]).finally(() => clearTimeout(timer));
+}

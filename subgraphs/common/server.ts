@@ -9,7 +9,7 @@ import type { AuditSource } from '../../audit';
 import type { Db } from '../../lib/db';
 import type { OpaqueIds } from '../../lib/opaque';
 import { isPublicErrorCode, unauthenticated } from '../../lib/errors';
-import { gracefulClose } from '../../lib/drain';
+import { DEFAULT_DRAIN_MS, gracefulClose, settledWithin } from '../../lib/drain';
 import { traceSubgraphRequest } from '../../lib/tracing';
 import { loggableOperationName, silentLogger, type Logger } from '../../lib/log';
 import { apolloQueryOptions } from '../../lib/query-limits';
@@ -265,18 +265,10 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     async close(options = {}) {
       closing = true;
       // The gateway's fetches in flight are answered and their audit records written first; see lib/drain.ts.
-      await Promise.all([drain(options.drainMs), settledWithin([...inFlight], options.drainMs ?? 10_000)]);
+      await Promise.all([drain(options.drainMs), settledWithin(Promise.allSettled(inFlight), options.drainMs ?? DEFAULT_DRAIN_MS)]);
       await server.stop();
     },
   };
-}
-
-/** Waits until every promise settled, or `ms` passed. */
-async function settledWithin(work: Promise<unknown>[], ms: number): Promise<void> {
-  if (!work.length) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([Promise.allSettled(work), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
