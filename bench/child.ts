@@ -157,14 +157,19 @@ function serverHandlers(): Handlers {
       loopDelayMs: loopDelay ? { mean: beyondResolution(loopDelay.mean), p99: beyondResolution(loopDelay.percentile(99)), max: beyondResolution(loopDelay.max) } : null,
     }),
     reset: () => counters.reset(),
-    gc: () => {
+    gc: async () => {
       // Twice: the first pass may only move survivors; the second frees what the first unlinked.
       (global as { gc?: () => void }).gc?.();
       (global as { gc?: () => void }).gc?.();
+      // V8 gives the pages it freed back to the system on a background thread, after the
+      // collection: read at once, RSS still counts some of them, and more the more garbage there
+      // was. A moment later it is what the process keeps.
+      const atOnce = process.memoryUsage.rss();
+      await new Promise((resolve) => setTimeout(resolve, GC_SETTLE_MS));
       const m = process.memoryUsage();
       // Where RSS is, beyond the live heap: V8's committed heap (heapTotal) and memory outside it
       // (external: Buffers and other native allocations held by JS objects).
-      return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external, arrayBuffersBytes: m.arrayBuffers };
+      return { rssBytes: m.rss, rssAtOnceBytes: atOnce, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external, arrayBuffersBytes: m.arrayBuffers };
     },
     profileStart: async ({ intervalUs = 200 }: { intervalUs?: number } = {}) => {
       session = new Session();
@@ -203,6 +208,9 @@ function timeWrites(): void {
     return query.apply(this, args).finally(() => (counters.writeMs += performance.now() - t0));
   };
 }
+
+/** How long after a full collection RSS is read (see the gc command). */
+const GC_SETTLE_MS = 1000;
 
 async function main(): Promise<void> {
   const role = process.argv[2];

@@ -62,6 +62,8 @@ export interface BenchOptions {
    */
   soakOnly: boolean;
   soakMinutes: number;
+  /** Only A, B and C in S1 under load: printed, nothing written (for working on the edge's speed without the whole run). */
+  s1Only: boolean;
   /** A's load shedding other than shipped (unset: as shipped). */
   shedInFlight?: number;
   shedLoopDelayMs?: number;
@@ -95,6 +97,7 @@ const FULL: BenchOptions = {
   overloadOnly: false,
   soakOnly: false,
   soakMinutes: 30,
+  s1Only: false,
 };
 
 const QUICK: BenchOptions = {
@@ -137,7 +140,7 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
   '--soak-minutes': 'soakMinutes',
 };
 
-const USAGE = `npm run bench -- [--quick] [--profile] [--analyze] [--rss-all] [--resilience-only] [--inhabitants N] [--connections N] [--warmup S] [--duration S] [--runs N] [--rss-requests N] [--profile-seconds S] [--kill-changes N] [--kill-rate N] [--overload-only] [--ramp-seconds S] [--overload-seconds S] [--overload-connections N] [--flood-connections N] [--flood-seconds S] [--shed-in-flight N] [--shed-loop-delay MS] [--soak-only] [--soak-minutes N]`;
+const USAGE = `npm run bench -- [--quick] [--profile] [--analyze] [--rss-all] [--resilience-only] [--inhabitants N] [--connections N] [--warmup S] [--duration S] [--runs N] [--rss-requests N] [--profile-seconds S] [--kill-changes N] [--kill-rate N] [--overload-only] [--ramp-seconds S] [--overload-seconds S] [--overload-connections N] [--flood-connections N] [--flood-seconds S] [--shed-in-flight N] [--shed-loop-delay MS] [--soak-only] [--soak-minutes N] [--s1-only]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options = { ...(argv.includes('--quick') ? QUICK : FULL) };
@@ -164,6 +167,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.overloadOnly = true;
       continue;
     }
+    if (arg === '--s1-only') {
+      options.s1Only = true;
+      continue;
+    }
     if (arg === '--soak-only') {
       options.soakOnly = true;
       continue;
@@ -182,7 +189,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     (options as Record<string, unknown>)[key] = value;
     i++;
   }
-  if ([options.resilienceOnly, options.overloadOnly, options.soakOnly].filter(Boolean).length > 1) throw new Error('--resilience-only, --overload-only and --soak-only: one at a time');
+  if ([options.resilienceOnly, options.overloadOnly, options.soakOnly, options.s1Only].filter(Boolean).length > 1) throw new Error('--resilience-only, --overload-only, --soak-only and --s1-only: one at a time');
   if (options.killChanges < 4) throw new Error('--kill-changes: at least 4, so that changes come before and after the kill');
   if (options.inhabitants > 90_000) throw new Error('--inhabitants: the hub accepts at most 90,000 (the 999 test-BSN range has 90,909 valid numbers)');
   return options;

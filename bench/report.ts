@@ -305,7 +305,10 @@ export function resilienceSection(r: Pick<BenchReport, 'incremental' | 'syncKill
   ];
 }
 
-function scenarioTable(s: Scenario, labels: Record<string, string>): string[] {
+/** How the tables name each variant. */
+const VARIANT_LABELS: Record<string, string> = { A: 'A ontschot', B: 'B plain @apollo/gateway', C: 'C Hive Gateway', E: 'E Hive Gateway, Rust query planner', F: 'F plain @apollo/gateway, graphql-jit subgraphs', D: 'D one subgraph direct' };
+
+export function scenarioTable(s: Scenario, labels: Record<string, string> = VARIANT_LABELS): string[] {
   const out = [
     '| variant | req/s (spread) | p50 ms | p95 ms (spread) | p99 ms | server CPU ms / req | peak RSS MB | read-model queries / req | writes / req (mean ms) | subgraph fetches / req | new subgraph TCP conns / req | failed |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -337,7 +340,7 @@ function unloadedTable(r: BenchReport): string[] {
   ];
 }
 
-function ratios(s: Scenario): string {
+export function ratios(s: Scenario): string {
   const { A, B, C, D, E, F } = s;
   const r = (k: 'rps' | 'p50' | 'p95', x?: VariantSummary) => (x ? f2(A![k] / x[k]) : '–');
   return [
@@ -407,7 +410,7 @@ export function writeReport(dir: string, r: BenchReport): string[] {
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(join(dir, 'results-detail.json'), `${JSON.stringify({ commit, dirtyFilesOutsideBench: dirty, machine: m, ...r }, null, 2)}\n`);
 
-  const labels = { A: 'A ontschot', B: 'B plain @apollo/gateway', C: 'C Hive Gateway', E: 'E Hive Gateway, Rust query planner', F: 'F plain @apollo/gateway, graphql-jit subgraphs', D: 'D one subgraph direct' };
+  const labels = VARIANT_LABELS;
   const s1Labels = { ...labels, D: `D ${r.slowestDomain} subgraph direct (slowest domain)` };
   const s2Labels = { ...labels, D: 'D wmo subgraph direct' };
   const t = targets(r);

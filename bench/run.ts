@@ -21,7 +21,7 @@ import { benchDatabase, BENCH_REDIS_URL, dropRedisPrefix, freePortBlock, uniqueN
 import { percentile, runLoad, type LoadResult } from './load';
 import { parseOptions, type BenchOptions } from './options';
 import { summarizeProfile } from './profile';
-import { overloadSection, resilienceSection, writeReport, type BenchReport, type Incremental, type RssGrowth, type S3Row } from './report';
+import { overloadSection, ratios, resilienceSection, scenarioTable, writeReport, type BenchReport, type Incremental, type RssGrowth, type S3Row } from './report';
 import { measureOverload, RAMP } from './overload';
 import { measureRestart, measureSyncKill, timedHubStart, type Probe } from './resilience';
 import { measureSoak, soakSection } from './soak';
@@ -281,6 +281,20 @@ async function main(): Promise<void> {
 
     log('S1: household dossier');
     const loaded: Measure = { connections: options.connections, warmupS: options.warmupS, durationS: options.durationS, runs: options.runs };
+    if (options.s1Only) {
+      const s1 = await measureScenario(s1Targets.filter((t) => ['A', 'B', 'C'].includes(t.variant)), loaded, auditHook);
+      process.stdout.write(`${[...scenarioTable(s1), '', ratios(s1)].join('\n')}\n`);
+      if (options.profile) {
+        // A alone, into bench/profiles/A-S1.cpuprofile, for `npx tsx bench/profile.ts`.
+        mkdirSync(join(BENCH_DIR, 'profiles'), { recursive: true });
+        const a = s1Targets.find((t) => t.variant === 'A')!;
+        await a.child.call('profileStart', { intervalUs: 200 });
+        await runLoad({ url: a.url, headers: a.headers, body: a.body, connections: options.connections, durationS: options.profileS });
+        process.stdout.write(`${summarizeProfile(await a.child.call<string>('profileStop', { file: join(BENCH_DIR, 'profiles', 'A-S1.cpuprofile') }))}\n`);
+      }
+      log('--s1-only: nothing written');
+      return;
+    }
     const s1 = await measureScenario(s1Targets, loaded, auditHook);
     const floorTarget = (domain: DomainSubgraph): Target => {
       const next = cycle(households);

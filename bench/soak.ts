@@ -16,8 +16,10 @@ export interface SoakMinute {
   /** As the process stands at the end of the minute: what an operator's graph shows, the garbage not yet collected included. */
   rssMb: number;
   heapUsedMb: number;
-  /** After a full collection right after: what the process keeps. A leak shows here. */
+  /** After a full collection right after, and a second for V8 to hand back the pages it freed: what the process keeps. A leak shows here. */
   retainedRssMb: number;
+  /** The same read at once after the collection, with pages V8 is still handing back counted. */
+  retainedAtOnceRssMb: number;
   retainedHeapMb: number;
   /** 2xx answers per second in this minute, all callers together. */
   acceptedRps: number;
@@ -59,13 +61,14 @@ export async function measureSoak(o: SoakOptions): Promise<Soak> {
     // Read as the process stands, then after a full collection: the garbage of the last minute
     // moves the first by a hundred MB either way; the second is what stays.
     const stats = await child.call<Stats>('stats');
-    const retained = await child.call<{ rssBytes: number; heapUsedBytes: number }>('gc');
+    const retained = await child.call<{ rssBytes: number; rssAtOnceBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number }>('gc');
     const seconds = Math.max(...runs.map((r) => r.seconds));
     const sample: SoakMinute = {
       minute,
       rssMb: stats.rssBytes / 2 ** 20,
       heapUsedMb: stats.heapUsedBytes / 2 ** 20,
       retainedRssMb: retained.rssBytes / 2 ** 20,
+      retainedAtOnceRssMb: retained.rssAtOnceBytes / 2 ** 20,
       retainedHeapMb: retained.heapUsedBytes / 2 ** 20,
       acceptedRps: runs.reduce((n, r) => n + r.accepted.count, 0) / seconds,
       failed: runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
@@ -73,7 +76,7 @@ export async function measureSoak(o: SoakOptions): Promise<Soak> {
     };
     for (const r of runs) for (const [status, count] of Object.entries(r.statuses)) if (Number(status) >= 300) sample.refused[Number(status)] = (sample.refused[Number(status)] ?? 0) + count;
     samples.push(sample);
-    o.log(`soak minute ${minute}/${o.minutes}: RSS ${sample.rssMb.toFixed(0)} MB (after GC ${sample.retainedRssMb.toFixed(0)}), heap used ${sample.heapUsedMb.toFixed(0)} MB (after GC ${sample.retainedHeapMb.toFixed(0)}), ${sample.acceptedRps.toFixed(0)} accepted req/s, ${sample.failed} failed${sample.failed ? ` (${statusText(sample.refused)})` : ''}`);
+    o.log(`soak minute ${minute}/${o.minutes}: RSS ${sample.rssMb.toFixed(0)} MB (after GC ${sample.retainedRssMb.toFixed(0)}, at once ${sample.retainedAtOnceRssMb.toFixed(0)}; V8 heap committed ${(retained.heapTotalBytes / 2 ** 20).toFixed(0)}, external ${(retained.externalBytes / 2 ** 20).toFixed(0)}), heap used ${sample.heapUsedMb.toFixed(0)} MB (after GC ${sample.retainedHeapMb.toFixed(0)}), ${sample.acceptedRps.toFixed(0)} accepted req/s, ${sample.failed} failed${sample.failed ? ` (${statusText(sample.refused)})` : ''}`);
   }
   const windowMinutes = Math.min(FLAT_WINDOW_MINUTES, samples.length);
   const window = samples.slice(-windowMinutes).map((s) => s.retainedRssMb);
@@ -96,11 +99,11 @@ export function soakSection(s: Soak): string[] {
   return [
     `## Soak — ${s.minutes} minutes of mixed callers`,
     '',
-    `Connections: ${Object.entries(s.connections).map(([who, n]) => `${who} ${n}`).join(', ')}. At the end of each minute RSS and heap as the process stands, then after a full collection (what it keeps; the target is on that).`,
+    `Connections: ${Object.entries(s.connections).map(([who, n]) => `${who} ${n}`).join(', ')}. At the end of each minute RSS and heap as the process stands, then after a full collection: RSS read at once, and one second later, when V8 has handed back the pages the collection freed (what the process keeps; the target is on that).`,
     '',
-    '| minute | RSS MB | heap used MB | RSS after GC MB | heap after GC MB | accepted req/s | failed |',
-    '|---|---|---|---|---|---|---|',
-    ...s.samples.map((m) => `| ${m.minute} | ${f0(m.rssMb)} | ${f0(m.heapUsedMb)} | ${f0(m.retainedRssMb)} | ${f0(m.retainedHeapMb)} | ${f0(m.acceptedRps)} | ${m.failed}${m.failed ? ` (${statusText(m.refused)})` : ''} |`),
+    '| minute | RSS MB | heap used MB | RSS at once after GC MB | RSS after GC MB | heap after GC MB | accepted req/s | failed |',
+    '|---|---|---|---|---|---|---|---|',
+    ...s.samples.map((m) => `| ${m.minute} | ${f0(m.rssMb)} | ${f0(m.heapUsedMb)} | ${f0(m.retainedAtOnceRssMb)} | ${f0(m.retainedRssMb)} | ${f0(m.retainedHeapMb)} | ${f0(m.acceptedRps)} | ${m.failed}${m.failed ? ` (${statusText(m.refused)})` : ''} |`),
     '',
     `RSS after GC over the last ${s.windowMinutes} minutes: at most **${s.windowDeviationPercent.toFixed(1)} %** from their median (target: flat within ±5 %); from the first minute to the last: ${s.growthPercent.toFixed(1)} %.`,
   ];

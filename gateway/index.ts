@@ -12,6 +12,7 @@ import { gracefulClose } from '../lib/drain';
 import { traceOf } from '../lib/trace';
 import { loggableOperationName, silentLogger, type Logger } from '../lib/log';
 import { apolloQueryOptions, createQueryAnalyzer, parseQuery, selectOperation } from '../lib/query-limits';
+import { apolloBuiltInsOff } from '../lib/apollo';
 import { registerWeb, type WebOptions } from './web';
 import { createEdge, DEFAULT_EDGE_LIMITS, guard, mediaTypeFor, sendError, type EdgeLimits } from './edge';
 import { AuthError, type TokenVerifier } from './auth';
@@ -161,7 +162,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // The edge below has parsed and measured the document already; Apollo keeps the token
     // limit on its own parse and hides schema details, without measuring a second time.
     ...apolloQueryOptions(),
-    plugins: [warningsPlugin<GatewayContext>((ctx) => ctx.warnings)],
+    plugins: [...apolloBuiltInsOff(), warningsPlugin<GatewayContext>((ctx) => ctx.warnings)],
     introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     // The hub stops its parts itself, in order; a handler per server would race it.
@@ -253,6 +254,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // authenticated, rate-limited; their handlers run only for a caller who passed.
     await options.routes?.(scope, { onRequest, caller: (request) => authenticated.get(request)! });
     scope.post('/graphql', { onRequest }, async (request, reply) => {
+      // An answer is about people and for this caller only: no browser or proxy keeps a copy.
+      reply.header('cache-control', 'no-store');
       const mediaType = mediaTypeFor(request.headers.accept);
       if (!mediaType) return sendError(reply, { status: 406, code: 'BAD_REQUEST', message: 'Expected Accept: application/graphql-response+json or application/json' });
       const { actor, purpose } = authenticated.get(request)!;

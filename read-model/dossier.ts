@@ -29,7 +29,14 @@ export function birthOf(p: Pick<PersoonRecord, 'geboortedatum' | 'geboortedatumO
   return p ? { geboortedatum: p.geboortedatum, onvolledig: p.geboortedatumOnvolledig } : null;
 }
 
-type Row = { bsn: string; record_type: RecordType; record: unknown; persoon: PersoonRecord | null };
+type Row = { bsn: string; record_type: RecordType; record: unknown; persoon: Pick<PersoonRecord, 'geboortedatum' | 'geboortedatumOnvolledig'> | null };
+
+/**
+ * Of the person `p` joined to a dossier record, only what retention and the policy layer need:
+ * the birth date. The whole BRP record would travel and be parsed once per dossier record, for
+ * two of its fields. Null where no person joined.
+ */
+const BIRTH_OF_P = `CASE WHEN p.bsn IS NULL THEN NULL ELSE jsonb_build_object('geboortedatum', p.record->'geboortedatum', 'geboortedatumOnvolledig', p.record->'geboortedatumOnvolledig') END`;
 const toStored = (r: Row): StoredRecord => ({ type: r.record_type, bsn: r.bsn, record: r.record, birth: birthOf(r.persoon) });
 
 /** One person's dossier block as the read model holds it. */
@@ -47,8 +54,8 @@ export interface PersonDossier {
 
 /** The dossier of each person for these record types, and when each person's copy was last confirmed. */
 export async function dossiersOf(db: Queryable, bsns: readonly string[], source: SourceSystem, types: readonly RecordType[]): Promise<Map<string, PersonDossier>> {
-  const rows = await db.query<{ bsn: string; record_type: RecordType | null; record: unknown; persoon: PersoonRecord | null; synced_at: string | null; last_full_sync_at: string | null; last_reached_at: string | null }>(
-    `SELECT b.bsn, d.record_type, d.record, p.record AS persoon, d.synced_at, s.last_full_sync_at, s.last_reached_at
+  const rows = await db.query<{ bsn: string; record_type: RecordType | null; record: unknown; persoon: Row['persoon']; synced_at: string | null; last_full_sync_at: string | null; last_reached_at: string | null }>(
+    `SELECT b.bsn, d.record_type, d.record, ${BIRTH_OF_P} AS persoon, d.synced_at, s.last_full_sync_at, s.last_reached_at
        FROM unnest($1::text[]) AS b(bsn)
        LEFT JOIN dossier_record d ON d.bsn = b.bsn AND d.record_type = ANY($3::text[])
        LEFT JOIN brp_persoon p ON p.bsn = b.bsn
@@ -77,8 +84,8 @@ function iso(v: string | Date | null): string | null {
 
 /** The members of each household (by huishouden_id) and every dossier record of theirs, in one query. */
 export async function householdDossiers(db: Queryable, householdIds: readonly string[]): Promise<Map<string, { leden: string[]; records: StoredRecord[] }>> {
-  const rows = await db.query<{ hid: string; bsn: string; persoon: PersoonRecord; record_type: RecordType | null; record: unknown }>(
-    `SELECT p.huishouden_id AS hid, p.bsn, p.record AS persoon, d.record_type, d.record
+  const rows = await db.query<{ hid: string; bsn: string; persoon: Row['persoon']; record_type: RecordType | null; record: unknown }>(
+    `SELECT p.huishouden_id AS hid, p.bsn, ${BIRTH_OF_P} AS persoon, d.record_type, d.record
        FROM brp_persoon p LEFT JOIN dossier_record d ON d.bsn = p.bsn
       WHERE p.huishouden_id = ANY($1::text[])`,
     [householdIds],
@@ -95,7 +102,7 @@ export async function householdDossiers(db: Queryable, householdIds: readonly st
 /** Every record of one type, with the subject's birth date when `withBirth` (the retention run). */
 export async function recordsOfType(db: Queryable, type: RecordType, options: { bsns?: readonly string[]; withBirth?: boolean } = {}): Promise<Array<StoredRecord & { id: string }>> {
   const rows = await db.query<Row & { id: string }>(
-    `SELECT d.id, d.bsn, d.record_type, d.record, ${options.withBirth ? 'p.record' : 'NULL::jsonb'} AS persoon
+    `SELECT d.id, d.bsn, d.record_type, d.record, ${options.withBirth ? BIRTH_OF_P : 'NULL::jsonb'} AS persoon
        FROM dossier_record d ${options.withBirth ? 'LEFT JOIN brp_persoon p ON p.bsn = d.bsn' : ''}
       WHERE d.record_type = $1 ${options.bsns ? 'AND d.bsn = ANY($2::text[])' : ''}`,
     options.bsns ? [type, options.bsns] : [type],

@@ -1,5 +1,4 @@
 import { ApolloServer, HeaderMap, type ContextFunction } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
@@ -13,6 +12,7 @@ import { DEFAULT_DRAIN_MS, gracefulClose, settledWithin } from '../../lib/drain'
 import { traceSubgraphRequest } from '../../lib/tracing';
 import { loggableOperationName, silentLogger, type Logger } from '../../lib/log';
 import { apolloQueryOptions } from '../../lib/query-limits';
+import { apolloBuiltInsOff } from '../../lib/apollo';
 import { warningsPlugin, type ResponseWarning } from './warnings';
 import { enforcePolicy, INTERNAL_CONTEXT_HEADER, type AccessRecorder, type InternalContextSigner, type Policy, type PolicyContext, type RequestContext } from '../../policy';
 import type { PersonDirectory } from '../../read-model';
@@ -144,10 +144,9 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     stopOnTerminationSignals: false,
     // The gateway is the only client; introspection is for composition tooling, not callers.
     introspection: false,
-    // Federated traces would carry timings per field to whoever calls; we have no use for them.
-    // A loader that found its source stale says so in the answer (SOURCE_STALE): the gateway
-    // carries it on to the caller.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...limits.plugins, warningsPlugin<SubgraphContext<L>>((ctx) => (ctx.loaders as { warnings?: ResponseWarning[] } | undefined)?.warnings)],
+    // No federated traces, cache hints or reporting (lib/apollo.ts). A loader that found its
+    // source stale says so in the answer (SOURCE_STALE): the gateway carries it on to the caller.
+    plugins: [...apolloBuiltInsOff(), ...limits.plugins, warningsPlugin<SubgraphContext<L>>((ctx) => (ctx.loaders as { warnings?: ResponseWarning[] } | undefined)?.warnings)],
   });
   await server.start();
   const refuse = (res: ServerResponse) =>

@@ -69,11 +69,12 @@ describe('walking skeleton through the real gateway (Postgres)', () => {
     expect(res.errors).toEqual([expect.objectContaining({ path: ['persoon', 'jeugd'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
   });
 
-  it('honours and returns the W3C trace context', async () => {
+  it('honours and returns the W3C trace context, and lets no cache keep the answer', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const res = await t.post({ query: WMO_QUERY }, { authorization: `Bearer ${await t.token('wmo-consulent')}`, 'x-purpose': 'WMO_ONDERSTEUNING', traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
     expect(res.status).toBe(200);
     expect(res.headers.get('traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
   it('answers /healthz and /readyz', async () => {
