@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { Db } from '../lib/db';
 import type { WmoVoorziening } from '../municipality/types';
 import type { RunningServer } from './plain';
+import type { GcReading } from './measure';
 import { reportFailed, reportReady, serveCommands, type Handlers } from './rpc';
 
 // The project's modules are loaded inside each role (dynamic imports): a process loads only what
@@ -157,7 +158,7 @@ function serverHandlers(): Handlers {
       loopDelayMs: loopDelay ? { mean: beyondResolution(loopDelay.mean), p99: beyondResolution(loopDelay.percentile(99)), max: beyondResolution(loopDelay.max) } : null,
     }),
     reset: () => counters.reset(),
-    gc: async () => {
+    gc: async (): Promise<GcReading> => {
       // Twice: the first pass may only move survivors; the second frees what the first unlinked.
       (global as { gc?: () => void }).gc?.();
       (global as { gc?: () => void }).gc?.();

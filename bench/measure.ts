@@ -32,6 +32,18 @@ export interface PlainInfo {
   url: string | null;
   subgraphUrls: Record<string, string>;
 }
+/** What the child's `gc` command reads after a full collection (bench/child.ts). */
+export interface GcReading {
+  /** RSS one second after the collection, when V8 has handed back the pages it freed. */
+  rssBytes: number;
+  /** RSS read at once after the collection. */
+  rssAtOnceBytes: number;
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  externalBytes: number;
+  arrayBuffersBytes: number;
+}
+
 export interface Stats {
   reads: number;
   writes: number;

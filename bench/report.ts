@@ -410,9 +410,8 @@ export function writeReport(dir: string, r: BenchReport): string[] {
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(join(dir, 'results-detail.json'), `${JSON.stringify({ commit, dirtyFilesOutsideBench: dirty, machine: m, ...r }, null, 2)}\n`);
 
-  const labels = VARIANT_LABELS;
-  const s1Labels = { ...labels, D: `D ${r.slowestDomain} subgraph direct (slowest domain)` };
-  const s2Labels = { ...labels, D: 'D wmo subgraph direct' };
+  const s1Labels = { ...VARIANT_LABELS, D: `D ${r.slowestDomain} subgraph direct (slowest domain)` };
+  const s2Labels = { ...VARIANT_LABELS, D: 'D wmo subgraph direct' };
   const t = targets(r);
   const auditLine = r.audit
     ? r.audit.records > 0

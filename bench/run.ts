@@ -46,7 +46,7 @@ import {
   type DomainSubgraph,
   type Household,
 } from './scenarios';
-import { hubEnv, loadSamples, measureScenario, settled, type HubInfo, type Measure, type PlainInfo, type StandInsInfo, type Target, type Variant } from './measure';
+import { hubEnv, loadSamples, measureScenario, settled, type GcReading, type HubInfo, type Measure, type PlainInfo, type StandInsInfo, type Target, type Variant } from './measure';
 import type { VariantSummary } from './summary';
 
 const BENCH_DIR = __dirname;
@@ -284,14 +284,8 @@ async function main(): Promise<void> {
     if (options.s1Only) {
       const s1 = await measureScenario(s1Targets.filter((t) => ['A', 'B', 'C'].includes(t.variant)), loaded, auditHook);
       process.stdout.write(`${[...scenarioTable(s1), '', ratios(s1)].join('\n')}\n`);
-      if (options.profile) {
-        // A alone, into bench/profiles/A-S1.cpuprofile, for `npx tsx bench/profile.ts`.
-        mkdirSync(join(BENCH_DIR, 'profiles'), { recursive: true });
-        const a = s1Targets.find((t) => t.variant === 'A')!;
-        await a.child.call('profileStart', { intervalUs: 200 });
-        await runLoad({ url: a.url, headers: a.headers, body: a.body, connections: options.connections, durationS: options.profileS });
-        process.stdout.write(`${summarizeProfile(await a.child.call<string>('profileStop', { file: join(BENCH_DIR, 'profiles', 'A-S1.cpuprofile') }))}\n`);
-      }
+      // A alone, into bench/profiles/A-S1.cpuprofile, for `npx tsx bench/profile.ts`.
+      if (options.profile) process.stdout.write(`${summarizeProfile((await profileUnderLoad(s1Targets.find((t) => t.variant === 'A')!, 'S1', options)).file)}\n`);
       log('--s1-only: nothing written');
       return;
     }
@@ -342,16 +336,13 @@ async function main(): Promise<void> {
     // --- profile --------------------------------------------------------------------------------
     let profile: BenchReport['profile'];
     if (options.profile) {
-      mkdirSync(join(BENCH_DIR, 'profiles'), { recursive: true });
       profile = [];
       // A is what the lead asked for; B beside it shows which costs are the hub's own.
       for (const [name, targets] of [['S1', s1Targets], ['S2', s2Targets]] as const) {
         for (const target of targets.filter((t) => t.variant !== 'C')) {
           log(`profiling ${target.variant} in ${name} for ${options.profileS} s`);
-          await target.child.call('profileStart', { intervalUs: 200 });
-          const load = await runLoad({ url: target.url, headers: target.headers, body: target.body, connections: options.connections, durationS: options.profileS });
-          const file = await target.child.call<string>('profileStop', { file: join(BENCH_DIR, 'profiles', `${target.variant}-${name}.cpuprofile`) });
-          profile.push({ scenario: `${target.variant} in ${name}`, file, rps: load.rps, summary: summarizeProfile(file) });
+          const { file, rps } = await profileUnderLoad(target, name, options);
+          profile.push({ scenario: `${target.variant} in ${name}`, file, rps, summary: summarizeProfile(file) });
         }
       }
     }
@@ -440,6 +431,15 @@ async function sequential(target: Target, household: Household, n: number): Prom
   return { readsPerRequest: stats.reads / n, fetchesPerRequest: stats.fetches / n, writesPerRequest: stats.writes / n, p50: percentile(latencies, 0.5), leden, errors };
 }
 
+/** A CPU profile of `target` under its load for `profileS`, written to bench/profiles/<variant>-<scenario>.cpuprofile. */
+async function profileUnderLoad(target: Target, scenario: string, options: BenchOptions): Promise<{ file: string; rps: number }> {
+  mkdirSync(join(BENCH_DIR, 'profiles'), { recursive: true });
+  await target.child.call('profileStart', { intervalUs: 200 });
+  const load = await runLoad({ url: target.url, headers: target.headers, body: target.body, connections: options.connections, durationS: options.profileS });
+  const file = await target.child.call<string>('profileStop', { file: join(BENCH_DIR, 'profiles', `${target.variant}-${scenario}.cpuprofile`) });
+  return { file, rps: load.rps };
+}
+
 /** The warm-up before the RSS growth figure, as a share of its requests. */
 const RSS_WARMUP_SHARE = 0.2;
 
@@ -451,9 +451,9 @@ const RSS_WARMUP_SHARE = 0.2;
  */
 async function rssGrowth(target: Target, options: BenchOptions): Promise<RssGrowth> {
   await runLoad({ url: target.url, headers: target.headers, body: target.body, connections: options.connections, amount: Math.ceil(options.rssRequests * RSS_WARMUP_SHARE) });
-  const before = await target.child.call<{ rssBytes: number; heapUsedBytes: number }>('gc');
+  const before = await target.child.call<GcReading>('gc');
   const load = await runLoad({ url: target.url, headers: target.headers, body: target.body, connections: options.connections, amount: options.rssRequests, pid: target.child.pid });
-  const after = await target.child.call<{ rssBytes: number; heapUsedBytes: number }>('gc');
+  const after = await target.child.call<GcReading>('gc');
   return {
     variant: target.variant,
     requests: load.requests,

@@ -9,7 +9,7 @@
  * officer drawing up inzage reports (a different person each request, the log growing as it runs).
  */
 import { runLoad, type LoadResult } from './load';
-import type { Stats, Target } from './measure';
+import type { GcReading, Stats, Target } from './measure';
 
 export interface SoakMinute {
   minute: number;
@@ -61,7 +61,7 @@ export async function measureSoak(o: SoakOptions): Promise<Soak> {
     // Read as the process stands, then after a full collection: the garbage of the last minute
     // moves the first by a hundred MB either way; the second is what stays.
     const stats = await child.call<Stats>('stats');
-    const retained = await child.call<{ rssBytes: number; rssAtOnceBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number }>('gc');
+    const retained = await child.call<GcReading>('gc');
     const seconds = Math.max(...runs.map((r) => r.seconds));
     const sample: SoakMinute = {
       minute,
