@@ -6,7 +6,7 @@ import { AuditSigner } from './signing';
 import { AuditStore, AuditWriteError } from './store';
 import { asSuperuserBypassingTriggers, auditEntry, BACKENDS, requestContext } from './testing/backends';
 import { verifyAuditLog } from './verify';
-import type { AuditEntry } from './record';
+import { AUDIT_COLUMNS, recordFromRow, type AuditEntry, type AuditRow } from './record';
 
 const register = loadVerwerkingsregister();
 
@@ -68,6 +68,20 @@ describe.each(BACKENDS)('audit store on %s', (_name, open) => {
       breuken: [],
       eersteBreuk: null,
     });
+  });
+
+  it('stores every field of a record exactly as appended, in every shape a record takes', async () => {
+    const entries: AuditEntry[] = [
+      auditEntry({ actor: { sub: 'zoë "1" \\ \n', organisatie: 'gemeente', rollen: ['regisseur', 'wmo-consulent'] }, operatie: 'Dossier', geweigerd: [{ veld: 'Persoon.jeugd', code: 'CONSENT_REQUIRED' }], status: 'GEDEELTELIJK' }),
+      auditEntry({ soort: 'VERZOEK', bron: 'gateway', betrokkene: null, actor: { sub: 'partner-1', organisatie: 'wijkteam', rollen: [] }, documentHash: 'ab'.repeat(32), verstrekt: [], status: 'VOLTOOID', httpStatus: 200 }),
+    ];
+    await store.append(entries);
+    const stored = (await db.query<AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_record ORDER BY bron`)).map(recordFromRow);
+    expect(stored).toEqual([
+      { ...entries[1], stroom: `gateway:${store.instanceId}`, volgnummer: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { ...entries[0], stroom: `wmo:${store.instanceId}`, volgnummer: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
+    expect((await verify()).intact).toBe(true);
   });
 
   it('lists only the newest signed head of each stream, and says why one does not hold', async () => {

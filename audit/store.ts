@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../lib/db';
 import { observeAuditWrite } from '../lib/metrics';
 import { silentLogger, type Logger } from '../lib/log';
-import { chainHash, GENESIS_HASH, rowFromRecord, type AuditEntry, type AuditRecord } from './record';
+import { canonicalRecord, GENESIS_HASH, hashAfter, type AuditEntry } from './record';
 import type { AuditSigner, ChainHead } from './signing';
 
 export interface AuditStoreOptions {
@@ -50,8 +50,36 @@ interface Pending {
   entries: AuditEntry[];
   /** Set when the caller stopped waiting: its records are then not written at all. */
   expired: boolean;
+  /** Set once the caller has its answer (committed, refused or timed out); later outcomes are ignored. */
+  settled: boolean;
+  started: number;
+  timer: NodeJS.Timeout | undefined;
   resolve(): void;
   reject(err: Error): void;
+}
+
+/**
+ * Gives an append its outcome, once: resolved when `err` is absent. Plain functions rather than
+ * closures per append, since every request makes several appends.
+ */
+function settle(p: Pending, err?: Error): void {
+  clearTimeout(p.timer);
+  if (p.settled) return;
+  p.settled = true;
+  observeAuditWrite((performance.now() - p.started) / 1000, !err);
+  if (err) p.reject(err);
+  else p.resolve();
+}
+
+/** An append whose commit did not come in time. */
+function expire(p: Pending, timeoutMs: number): void {
+  if (p.settled) return;
+  p.settled = true;
+  // Not yet in a batch: drop it, so the log never claims a disclosure that was refused.
+  // Already in one: it may still commit; the log then over-reports, which is the safe side.
+  p.expired = true;
+  observeAuditWrite(0, false);
+  p.reject(new AuditWriteError(`audit records not confirmed written within ${timeoutMs} ms`));
 }
 
 interface Waiter {
@@ -152,31 +180,9 @@ export class AuditStore {
   append(entries: AuditEntry[]): Promise<void> {
     if (this.closed) return Promise.reject(new AuditWriteError('the audit store is closed'));
     if (entries.length === 0) return Promise.resolve();
-    const started = performance.now();
     return new Promise<void>((resolve, reject) => {
-      let settled = false;
-      const pending: Pending = {
-        entries,
-        expired: false,
-        resolve: () => done(),
-        reject: (err) => done(err),
-      };
-      const timer = setTimeout(() => {
-        settled = true;
-        // Not yet in a batch: drop it, so the log never claims a disclosure that was refused.
-        // Already in one: it may still commit; the log then over-reports, which is the safe side.
-        pending.expired = true;
-        observeAuditWrite(0, false);
-        reject(new AuditWriteError(`audit records not confirmed written within ${this.writeTimeoutMs} ms`));
-      }, this.writeTimeoutMs);
-      const done = (err?: Error) => {
-        clearTimeout(timer);
-        if (settled) return;
-        settled = true;
-        observeAuditWrite((performance.now() - started) / 1000, !err);
-        if (err) reject(err);
-        else resolve();
-      };
+      const pending: Pending = { entries, expired: false, settled: false, started: performance.now(), timer: undefined, resolve, reject };
+      pending.timer = setTimeout(expire, this.writeTimeoutMs, pending, this.writeTimeoutMs);
       this.queue.push(pending);
       this.kick();
     });
@@ -255,11 +261,11 @@ export class AuditStore {
       for (const w of signWaiters ?? []) w.reject(new AuditWriteError('the audit store refused the signed heads'));
     }
     const err = new AuditWriteError('the audit store refused the records');
-    if (batch.length === 1) return batch[0].reject(err);
+    if (batch.length === 1) return settle(batch[0], err);
     let refused = 0;
     for (const p of batch) {
       if (p.expired) continue;
-      await this.commit([p], null).catch(() => (refused++, p.reject(err)));
+      await this.commit([p], null).catch(() => (refused++, settle(p, err)));
     }
     if (refused) this.log.error({ appends: refused }, 'audit records not written: their requests answer SOURCE_UNAVAILABLE');
   }
@@ -275,13 +281,18 @@ export class AuditStore {
       await this.loadHeads(new Set(entries.map((e) => this.streamFor(e.bron))));
       // Chain positions are computed on copies: the in-memory heads move only after the commit.
       const next = new Map(this.heads);
-      const records: AuditRecord[] = entries.map((e) => {
+      // Each record goes to the database as the very text its hash was computed over, with the
+      // hash added: what is stored cannot drift from what the chain vouches for, and the record
+      // is written out once, not once for the hash and again for the statement.
+      const rows = entries.map((e) => {
         const stroom = this.streamFor(e.bron);
         const prev = next.get(stroom) ?? { volgnummer: 0, hash: GENESIS_HASH };
-        const unhashed = { ...e, stroom, volgnummer: prev.volgnummer + 1 };
-        const record = { ...unhashed, hash: chainHash(unhashed, prev.hash) };
-        next.set(stroom, { volgnummer: record.volgnummer, hash: record.hash });
-        return record;
+        const volgnummer = prev.volgnummer + 1;
+        const canonical = canonicalRecord({ ...e, stroom, volgnummer });
+        const hash = hashAfter(canonical, prev.hash);
+        next.set(stroom, { volgnummer, hash });
+        // The hash is hex: nothing in it needs escaping.
+        return `${canonical.slice(0, -1)},"hash":"${hash}"}`;
       });
       const toSign = signWaiters ? [...next].filter(([stroom, h]) => (this.signed.get(stroom) ?? 0) < h.volgnummer) : [];
       const tijdstip = this.now().toISOString();
@@ -289,17 +300,17 @@ export class AuditStore {
         const head: ChainHead = { stroom, volgnummer: h.volgnummer, hash: h.hash, tijdstip, sleutelId: this.signer.keyId };
         return { head, handtekening: this.signer.sign(head) };
       });
-      if (records.length || signedHeads.length) await insertRecordsAndHeads(this.db, records, signedHeads);
+      if (rows.length || signedHeads.length) await insertRecordsAndHeads(this.db, rows, signedHeads);
       for (const [stroom, h] of next) this.heads.set(stroom, h);
       for (const { head } of signedHeads) this.signed.set(head.stroom, head.volgnummer);
-      if (records.length) {
-        this.stats.records += records.length;
+      if (rows.length) {
+        this.stats.records += rows.length;
         this.stats.batches += 1;
-        this.stats.largestBatch = Math.max(this.stats.largestBatch, records.length);
+        this.stats.largestBatch = Math.max(this.stats.largestBatch, rows.length);
       }
       this.stats.headsSigned += signedHeads.length;
-      if (signedHeads.length) this.log.debug({ heads: signedHeads.length, records: records.length }, 'audit heads signed');
-      for (const p of batch) p.resolve();
+      if (signedHeads.length) this.log.debug({ heads: signedHeads.length, records: rows.length }, 'audit heads signed');
+      for (const p of batch) settle(p);
       for (const w of signWaiters ?? []) w.resolve();
     } catch (err) {
       // Whether a failed statement committed is unknown (the connection may have dropped after
@@ -332,17 +343,22 @@ export class AuditStore {
   }
 }
 
-/** Records and signed heads in one statement; each travels as one JSON parameter, whatever the batch size. */
-async function insertRecordsAndHeads(db: Queryable, records: AuditRecord[], heads: Array<{ head: ChainHead; handtekening: string }>): Promise<void> {
+/**
+ * Records and signed heads in one statement; each travels as one JSON parameter, whatever the
+ * batch size. `rows` are records in their canonical JSON with their hash (see `commit`), so the
+ * columns are read from the record's own field names and nesting.
+ */
+async function insertRecordsAndHeads(db: Queryable, rows: string[], heads: Array<{ head: ChainHead; handtekening: string }>): Promise<void> {
   await db.query(
     `WITH r AS (
        INSERT INTO audit_record (stroom, volgnummer, id, tijdstip, soort, bron, trace_id, span_id, verwerkingsactiviteit, betrokkene, betrokkene_type,
                                  actor_sub, actor_organisatie, actor_rollen, doel, operatie, document_hash, verstrekt, geweigerd, status, http_status, hash)
-       SELECT stroom, volgnummer, id, tijdstip, soort, bron, trace_id, span_id, verwerkingsactiviteit, betrokkene, betrokkene_type,
-              actor_sub, actor_organisatie, actor_rollen, doel, operatie, document_hash, verstrekt, geweigerd, status, http_status, hash
-         FROM jsonb_to_recordset($1::jsonb) AS r(stroom text, volgnummer bigint, id uuid, tijdstip timestamptz, soort text, bron text, trace_id text,
-              span_id text, verwerkingsactiviteit text, betrokkene text, betrokkene_type text, actor_sub text, actor_organisatie text,
-              actor_rollen text[], doel text, operatie text, document_hash text, verstrekt text[], geweigerd jsonb, status text, http_status integer, hash text)),
+       SELECT stroom, volgnummer, id, tijdstip, soort, bron, "traceId", "spanId", verwerkingsactiviteit, betrokkene->>'id', betrokkene->>'type',
+              actor->>'sub', actor->>'organisatie', ARRAY(SELECT jsonb_array_elements_text(actor->'rollen')), doel, operatie, "documentHash",
+              verstrekt, geweigerd, status, "httpStatus", hash
+         FROM jsonb_to_recordset($1::jsonb) AS r(stroom text, volgnummer bigint, id uuid, tijdstip timestamptz, soort text, bron text, "traceId" text,
+              "spanId" text, verwerkingsactiviteit text, betrokkene jsonb, actor jsonb, doel text, operatie text, "documentHash" text,
+              verstrekt text[], geweigerd jsonb, status text, "httpStatus" integer, hash text)),
      k AS (
        INSERT INTO audit_kop (stroom, volgnummer, hash, tijdstip, sleutel_id, handtekening)
        SELECT stroom, volgnummer, hash, tijdstip, sleutel_id, handtekening
@@ -351,7 +367,7 @@ async function insertRecordsAndHeads(db: Queryable, records: AuditRecord[], head
        ON CONFLICT (stroom, volgnummer) DO NOTHING)
      SELECT 1`,
     [
-      JSON.stringify(records.map(rowFromRecord)),
+      `[${rows.join(',')}]`,
       JSON.stringify(heads.map(({ head, handtekening }) => ({ stroom: head.stroom, volgnummer: head.volgnummer, hash: head.hash, tijdstip: head.tijdstip, sleutel_id: head.sleutelId, handtekening }))),
     ],
   );

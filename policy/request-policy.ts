@@ -56,7 +56,11 @@ export class RequestPolicy {
   readonly today: string;
   /** The actor's organisation, or undefined when it is not registered or its roles do not fit it: then nothing is disclosed. */
   readonly organisation: Organisation | undefined;
-  private readonly decisions = new Map<string, Decision | Promise<Decision>>();
+  /**
+   * By subject, then domain, then category. Asked for every guarded field, so the lookup is three
+   * map reads of strings the request already holds, not a key string built and hashed per field.
+   */
+  private readonly decisions = new Map<string, Map<Domain, Map<string, Decision | Promise<Decision>>>>();
   private readonly geheimhouding: DataLoader<string, boolean | null>;
   private readonly consents: DataLoader<ConsentQuery, Set<ConsentDomain>, string>;
 
@@ -97,14 +101,18 @@ export class RequestPolicy {
 
   /** The decision for one subject and (domain, category), synchronously once it has been made. */
   decide(subject: string, domain: Domain, category: string): Decision | Promise<Decision> {
-    const key = `${subject}|${domain}|${category}`;
-    const cached = this.decisions.get(key);
+    let ofSubject = this.decisions.get(subject);
+    if (!ofSubject) this.decisions.set(subject, (ofSubject = new Map()));
+    let ofDomain = ofSubject.get(domain);
+    if (!ofDomain) ofSubject.set(domain, (ofDomain = new Map()));
+    const cached = ofDomain.get(category);
     if (cached) return cached;
+    const made = ofDomain;
     const pending = this.compute(subject, domain, category).then((d) => {
-      this.decisions.set(key, d);
+      made.set(category, d);
       return d;
     });
-    this.decisions.set(key, pending);
+    made.set(category, pending);
     return pending;
   }
 
@@ -113,15 +121,19 @@ export class RequestPolicy {
    * disclosed, and records the outcome either way. Synchronous when the decision is cached.
    */
   guard(subject: string, domain: Domain, category: string, coordinate: string): void | Promise<void> {
-    const check = (d: Decision) => {
-      if (!d.allowed) {
-        this.recorder.withheld(subject, coordinate, d.code);
-        throw d.code === 'CONSENT_REQUIRED' ? consentRequired() : forbidden();
-      }
-      this.recorder.disclosed(subject, coordinate);
-    };
     const decision = this.decide(subject, domain, category);
-    return decision instanceof Promise ? decision.then(check) : check(decision);
+    // A closure only for the first field of each decision: this runs for every guarded field of
+    // every subject, and under tsx every closure made here is also given its name at run time.
+    return decision instanceof Promise ? decision.then((d) => this.apply(d, subject, coordinate)) : this.apply(decision, subject, coordinate);
+  }
+
+  /** Records a field's outcome; throws the client's error when it is withheld. */
+  private apply(d: Decision, subject: string, coordinate: string): void {
+    if (!d.allowed) {
+      this.recorder.withheld(subject, coordinate, d.code);
+      throw d.code === 'CONSENT_REQUIRED' ? consentRequired() : forbidden();
+    }
+    this.recorder.disclosed(subject, coordinate);
   }
 
   /**

@@ -37,6 +37,17 @@ type Row = { bsn: string; record_type: RecordType; record: unknown; persoon: Pic
  * two of its fields. Null where no person joined.
  */
 const BIRTH_OF_P = `CASE WHEN p.bsn IS NULL THEN NULL ELSE jsonb_build_object('geboortedatum', p.record->'geboortedatum', 'geboortedatumOnvolledig', p.record->'geboortedatumOnvolledig') END`;
+// The statements of the read path are built once: a query text put together per call would be
+// a new string each time, flattened and hashed again to find its prepared statement.
+const DOSSIERS_OF = `SELECT b.bsn, d.record_type, d.record, ${BIRTH_OF_P} AS persoon, d.synced_at, s.last_full_sync_at, s.last_reached_at
+   FROM unnest($1::text[]) AS b(bsn)
+   LEFT JOIN dossier_record d ON d.bsn = b.bsn AND d.record_type = ANY($3::text[])
+   LEFT JOIN brp_persoon p ON p.bsn = b.bsn
+   LEFT JOIN sync_state s ON s.source = $2
+  ORDER BY b.bsn, d.record_type, d.id`;
+const HOUSEHOLD_DOSSIERS = `SELECT p.huishouden_id AS hid, p.bsn, ${BIRTH_OF_P} AS persoon, d.record_type, d.record
+   FROM brp_persoon p LEFT JOIN dossier_record d ON d.bsn = p.bsn
+  WHERE p.huishouden_id = ANY($1::text[])`;
 const toStored = (r: Row): StoredRecord => ({ type: r.record_type, bsn: r.bsn, record: r.record, birth: birthOf(r.persoon) });
 
 /** One person's dossier block as the read model holds it. */
@@ -55,39 +66,27 @@ export interface PersonDossier {
 /** The dossier of each person for these record types, and when each person's copy was last confirmed. */
 export async function dossiersOf(db: Queryable, bsns: readonly string[], source: SourceSystem, types: readonly RecordType[]): Promise<Map<string, PersonDossier>> {
   const rows = await db.query<{ bsn: string; record_type: RecordType | null; record: unknown; persoon: Row['persoon']; synced_at: string | null; last_full_sync_at: string | null; last_reached_at: string | null }>(
-    `SELECT b.bsn, d.record_type, d.record, ${BIRTH_OF_P} AS persoon, d.synced_at, s.last_full_sync_at, s.last_reached_at
-       FROM unnest($1::text[]) AS b(bsn)
-       LEFT JOIN dossier_record d ON d.bsn = b.bsn AND d.record_type = ANY($3::text[])
-       LEFT JOIN brp_persoon p ON p.bsn = b.bsn
-       LEFT JOIN sync_state s ON s.source = $2
-      ORDER BY b.bsn, d.record_type, d.id`,
+    DOSSIERS_OF,
     [bsns, source, types],
   );
   const out = new Map<string, PersonDossier>(bsns.map((b) => [b, { records: [], gesynchroniseerdOp: null, bronBereiktOp: null }]));
   for (const row of rows) {
     const entry = out.get(row.bsn)!;
-    entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, iso(row.last_full_sync_at));
-    entry.bronBereiktOp = iso(row.last_reached_at);
+    // Both drivers hand timestamptz out as ISO strings already (lib/db.ts), so they compare as text.
+    entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, row.last_full_sync_at);
+    entry.bronBereiktOp = row.last_reached_at;
     if (row.record_type) {
       entry.records.push(toStored(row as Row));
-      entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, iso(row.synced_at));
+      entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, row.synced_at);
     }
   }
   return out;
 }
 
-/** Timestamps as ISO strings whether the driver hands out Date or text. */
-function iso(v: string | Date | null): string | null {
-  if (v === null) return null;
-  return v instanceof Date ? v.toISOString() : new Date(v).toISOString();
-}
-
 /** The members of each household (by huishouden_id) and every dossier record of theirs, in one query. */
 export async function householdDossiers(db: Queryable, householdIds: readonly string[]): Promise<Map<string, { leden: string[]; records: StoredRecord[] }>> {
   const rows = await db.query<{ hid: string; bsn: string; persoon: Row['persoon']; record_type: RecordType | null; record: unknown }>(
-    `SELECT p.huishouden_id AS hid, p.bsn, ${BIRTH_OF_P} AS persoon, d.record_type, d.record
-       FROM brp_persoon p LEFT JOIN dossier_record d ON d.bsn = p.bsn
-      WHERE p.huishouden_id = ANY($1::text[])`,
+    HOUSEHOLD_DOSSIERS,
     [householdIds],
   );
   const out = new Map<string, { leden: string[]; records: StoredRecord[] }>(householdIds.map((id) => [id, { leden: [], records: [] }]));
