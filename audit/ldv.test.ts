@@ -5,11 +5,11 @@ import type { Db } from '../lib/db';
 import { loadConfig } from '../lib/config';
 import { loadRules, type Actor, type Purpose } from '../policy';
 import { ldvRecord, ldvRoutes, ldvStatus, LDV_COORDINATE, LDV_PATH, parseLdvRequest, readLdvRecords, traceIdAsUuid, type LdvProblem, type LdvQuery } from './ldv';
-import { rowFromRecord, type AuditEntry, type AuditRecord, type AuditStatus } from './record';
+import type { AuditEntry, AuditRecord, AuditStatus } from './record';
 import { loadVerwerkingsregister } from './register';
 import { AuditSigner } from './signing';
 import { AuditStore } from './store';
-import { BACKENDS } from './testing/backends';
+import { BACKENDS, rowFromRecord } from './testing/backends';
 import { SPEC_EXAMPLE_RECORD, specValidators } from './testing/ldv-spec';
 
 const BASE = 'https://gemeente.example/verwerkingsregister/';

@@ -197,31 +197,3 @@ export function recordFromRow(row: AuditRow): AuditRecord {
     hash: row.hash,
   };
 }
-
-/** A record as a row for `jsonb_to_recordset`: the inverse of `recordFromRow`. */
-export function rowFromRecord(r: AuditRecord): AuditRow {
-  return {
-    stroom: r.stroom,
-    volgnummer: r.volgnummer,
-    id: r.id,
-    tijdstip: r.tijdstip,
-    soort: r.soort,
-    bron: r.bron,
-    trace_id: r.traceId,
-    span_id: r.spanId,
-    verwerkingsactiviteit: r.verwerkingsactiviteit,
-    betrokkene: r.betrokkene?.id ?? null,
-    betrokkene_type: r.betrokkene?.type ?? null,
-    actor_sub: r.actor.sub,
-    actor_organisatie: r.actor.organisatie,
-    actor_rollen: r.actor.rollen,
-    doel: r.doel,
-    operatie: r.operatie,
-    document_hash: r.documentHash,
-    verstrekt: r.verstrekt,
-    geweigerd: r.geweigerd,
-    status: r.status,
-    http_status: r.httpStatus,
-    hash: r.hash,
-  };
-}

@@ -2,7 +2,7 @@ import { openDb, type Db } from '../../lib/db';
 import { migrate } from '../../lib/migrate';
 import type { RequestContext } from '../../policy/types';
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry } from '../record';
+import type { AuditEntry, AuditRecord, AuditRow } from '../record';
 import { isolatedDatabase, uniqueName } from '../../test/support/env';
 
 // Starting PGlite takes seconds, a schema milliseconds: one PGlite per test file, a schema per
@@ -71,5 +71,33 @@ export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     status: 'VERSTREKT',
     httpStatus: null,
     ...overrides,
+  };
+}
+
+/** A record as the drivers would return its row: the inverse of `recordFromRow`, for tests that fake a read. */
+export function rowFromRecord(r: AuditRecord): AuditRow {
+  return {
+    stroom: r.stroom,
+    volgnummer: r.volgnummer,
+    id: r.id,
+    tijdstip: r.tijdstip,
+    soort: r.soort,
+    bron: r.bron,
+    trace_id: r.traceId,
+    span_id: r.spanId,
+    verwerkingsactiviteit: r.verwerkingsactiviteit,
+    betrokkene: r.betrokkene?.id ?? null,
+    betrokkene_type: r.betrokkene?.type ?? null,
+    actor_sub: r.actor.sub,
+    actor_organisatie: r.actor.organisatie,
+    actor_rollen: r.actor.rollen,
+    doel: r.doel,
+    operatie: r.operatie,
+    document_hash: r.documentHash,
+    verstrekt: r.verstrekt,
+    geweigerd: r.geweigerd,
+    status: r.status,
+    http_status: r.httpStatus,
+    hash: r.hash,
   };
 }
