@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
-import { Pool, types, type QueryConfig } from 'pg';
+import { Pool, types, type PoolClient, type QueryConfig } from 'pg';
 import { traceDb } from './tracing';
 
 /**
@@ -94,6 +94,22 @@ function statement(text: string, values: unknown[] | undefined): QueryConfig {
   return { name, text, values };
 }
 
+/**
+ * A client from `pool` with `onError` listening from the moment the pool hands it out. Awaiting
+ * `pool.connect()` would attach it a microtask later: too late when the server's FATAL arrived in
+ * the same packet as the ReadyForQuery that completed the hand-out, since the driver parses the
+ * rest of that packet first and emits the error to no one.
+ */
+function checkOut(pool: Pool, onError: (err: Error) => void): Promise<PoolClient> {
+  return new Promise((resolve, reject) =>
+    pool.connect((err, client) => {
+      if (err || !client) return reject(err);
+      client.on('error', onError);
+      resolve(client);
+    }),
+  );
+}
+
 /** A Db over `pool`; a dedicated one (`parent` given) reports its statements to the parent's `onQuery`. */
 function pgDb(pool: Pool, databaseUrl: string, parent?: Db): Db {
   // An idle client that loses its server must not take the process down.
@@ -108,13 +124,12 @@ function pgDb(pool: Pool, databaseUrl: string, parent?: Db): Db {
       await pool.query(sql);
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
-      const client = await pool.connect();
       // A checked-out client has no pool listener: a server that cuts the connection
       // (pg_terminate_backend, a restart) would emit an unhandled 'error' and end the process.
       // The statement under way fails on its own; the broken client is discarded below.
       let broken: Error | undefined;
       const onError = (err: Error) => (broken = err);
-      client.on('error', onError);
+      const client = await checkOut(pool, onError);
       try {
         await client.query('BEGIN');
         const tx: Queryable = {
