@@ -103,8 +103,8 @@ export class AuditWriteError extends Error {
  *
  * Group commit: while one INSERT is in flight, every `append` that arrives queues; when it
  * commits, everything queued goes into the next one (up to `maxBatch`). Under load, many requests
- * share one commit's round trip and fsync; when idle, a lone request is written at once (no timer
- * delays it). Each `append` resolves only when its own records have committed, so a caller that
+ * share one commit's round trip and fsync; when idle, what was appended in one turn of the event
+ * loop is written at the end of that turn (no timer delays it). Each `append` resolves only when its own records have committed, so a caller that
  * awaits it knows they are durable before it answers.
  *
  * The store writes over a connection of its own (`Db.dedicated`), so audit writes never queue
@@ -134,6 +134,8 @@ export class AuditStore {
   private headsStale = true;
   private signTimer: NodeJS.Timeout | undefined;
   private signDue = false;
+  /** A kick is scheduled for the end of this turn (see `append`). */
+  private kickDue = false;
   private closed = false;
   private closing: Promise<void> | undefined;
   private readonly log: Logger;
@@ -184,7 +186,13 @@ export class AuditStore {
       const pending: Pending = { entries, expired: false, settled: false, started: performance.now(), timer: undefined, resolve, reject };
       pending.timer = setTimeout(expire, this.writeTimeoutMs, pending, this.writeTimeoutMs);
       this.queue.push(pending);
-      this.kick();
+      // Started at the end of this turn of the event loop, not at once: the subgraphs of one plan
+      // stage that got their data together finish together, and their records share a commit
+      // instead of the first starting one that the others must wait out.
+      if (!this.kickDue) {
+        this.kickDue = true;
+        setImmediate(() => this.kick());
+      }
     });
   }
 
@@ -219,6 +227,7 @@ export class AuditStore {
 
   /** Starts the next batch unless one is in flight. */
   private kick(): void {
+    this.kickDue = false;
     if (this.writing) return;
     this.queue = this.queue.filter((p) => !p.expired);
     if (this.queue.length === 0) {

@@ -12,6 +12,7 @@ import { jitExecutor } from './jit';
 import { PersonDirectory, type StoredRecord } from '../read-model';
 import { SUBGRAPHS } from '../subgraphs';
 import { formatError, readBody, type RunningSubgraph, type SubgraphContext, type SubgraphDefinition } from '../subgraphs/common/server';
+import { DossierReads } from '../subgraphs/common/dossier';
 
 /**
  * Build B (and the subgraphs under C and D): the same SDL, resolvers, loaders and read models as
@@ -81,7 +82,9 @@ async function startPlainSubgraph<L>(def: SubgraphDefinition<L>, options: { host
   const http = await listen(
     async (req, res) => {
       if (!req.url?.startsWith('/graphql')) return send(res, 404, { 'content-type': 'application/json' }, '{"error":"not found"}');
-      const context = async (): Promise<SubgraphContext<L>> => ({ request: PLAIN_REQUEST, loaders: def.createLoaders(PLAIN_REQUEST), policy: ALLOW_ALL });
+      // A context object per request, as the hub's subgraphs have over HTTP: nothing is shared between requests.
+      const request = { ...PLAIN_REQUEST };
+      const context = async (): Promise<SubgraphContext<L>> => ({ request, loaders: def.createLoaders(request), policy: ALLOW_ALL });
       const raw = await readBody(req);
       let body: unknown;
       try {
@@ -112,7 +115,7 @@ export async function startPlainSubgraphs(db: Db, options: { host?: string; name
   const running: PlainSubgraph[] = [];
   // The same read models and stores as the hub's; only the per-request policy is AllowAll.
   const persons = new PersonDirectory(db);
-  const deps = { db, persons, policy: new Policy({ db, persons }), ids: new OpaqueIds(BENCH_ID_KEY) };
+  const deps = { db, persons, policy: new Policy({ db, persons }), ids: new OpaqueIds(BENCH_ID_KEY), dossierReads: new DossierReads(db) };
   for (const s of SUBGRAPHS) {
     if (options.names && !options.names.includes(s.name)) continue;
     running.push(await startPlainSubgraph(s.create(deps), { host: options.host, jit: options.jit }));

@@ -23,6 +23,7 @@ import { PersonDirectory, syncHealth } from '../read-model';
 import { redisReachable } from './redis';
 import { SUBGRAPHS } from '../subgraphs';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
+import { DossierReads } from '../subgraphs/common/dossier';
 import type { KennisgevingCredential } from '../sync/kennisgeving-endpoint';
 import type { BrpSource, SyncSources } from '../sync/sources';
 import { silentLogger, type Logger } from '../lib/log';
@@ -175,7 +176,7 @@ export async function startSubgraphs(
 ): Promise<RunningSubgraph[]> {
   const persons = new PersonDirectory(db, options.brp, parts.clock);
   const policy = new Policy({ db, persons, rules: parts.rules, organisations: parts.organisations, clock: parts.clock });
-  const deps = { db, persons, policy, audit: parts.audit, ids: parts.ids, staleAfterMs: staleAfterMs(config) };
+  const deps = { db, persons, policy, audit: parts.audit, ids: parts.ids, staleAfterMs: staleAfterMs(config), dossierReads: new DossierReads(db) };
   const running: RunningSubgraph[] = [];
   try {
     for (const [i, s] of SUBGRAPHS.entries()) {

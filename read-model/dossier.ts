@@ -39,12 +39,15 @@ type Row = { bsn: string; record_type: RecordType; record: unknown; persoon: Pic
 const BIRTH_OF_P = `CASE WHEN p.bsn IS NULL THEN NULL ELSE jsonb_build_object('geboortedatum', p.record->'geboortedatum', 'geboortedatumOnvolledig', p.record->'geboortedatumOnvolledig') END`;
 // The statements of the read path are built once: a query text put together per call would be
 // a new string each time, flattened and hashed again to find its prepared statement.
-const DOSSIERS_OF = `SELECT b.bsn, d.record_type, d.record, ${BIRTH_OF_P} AS persoon, d.synced_at, s.last_full_sync_at, s.last_reached_at
-   FROM unnest($1::text[]) AS b(bsn)
-   LEFT JOIN dossier_record d ON d.bsn = b.bsn AND d.record_type = ANY($3::text[])
-   LEFT JOIN brp_persoon p ON p.bsn = b.bsn
-   LEFT JOIN sync_state s ON s.source = $2
-  ORDER BY b.bsn, d.record_type, d.id`;
+// One row per (query, person), and per record of that person of the query's types. A query's
+// record types travel as one comma-separated text: each query has its own list, and Postgres has
+// no arrays of arrays of different lengths. Our record type names hold no commas.
+const DOSSIERS_OF = `SELECT q.i, q.bsn, d.record_type, d.record, ${BIRTH_OF_P} AS persoon, d.synced_at, s.last_full_sync_at, s.last_reached_at
+   FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS q(i, bsn, source, types)
+   LEFT JOIN dossier_record d ON d.bsn = q.bsn AND d.record_type = ANY(string_to_array(q.types, ','))
+   LEFT JOIN brp_persoon p ON p.bsn = q.bsn
+   LEFT JOIN sync_state s ON s.source = q.source
+  ORDER BY q.i, q.bsn, d.record_type, d.id`;
 const HOUSEHOLD_DOSSIERS = `SELECT p.huishouden_id AS hid, p.bsn, ${BIRTH_OF_P} AS persoon, d.record_type, d.record
    FROM brp_persoon p LEFT JOIN dossier_record d ON d.bsn = p.bsn
   WHERE p.huishouden_id = ANY($1::text[])`;
@@ -63,15 +66,35 @@ export interface PersonDossier {
   bronBereiktOp: string | null;
 }
 
+/** A read of dossier blocks: these persons, the records of these types, from this source. */
+export interface DossierQuery {
+  bsns: readonly string[];
+  source: SourceSystem;
+  types: readonly RecordType[];
+}
+
 /** The dossier of each person for these record types, and when each person's copy was last confirmed. */
 export async function dossiersOf(db: Queryable, bsns: readonly string[], source: SourceSystem, types: readonly RecordType[]): Promise<Map<string, PersonDossier>> {
-  const rows = await db.query<{ bsn: string; record_type: RecordType | null; record: unknown; persoon: Row['persoon']; synced_at: string | null; last_full_sync_at: string | null; last_reached_at: string | null }>(
+  return (await dossiersOfMany(db, [{ bsns, source, types }]))[0];
+}
+
+/** `dossiersOf` for several queries, in one statement: the answers in the queries' order. */
+export async function dossiersOfMany(db: Queryable, queries: readonly DossierQuery[]): Promise<Array<Map<string, PersonDossier>>> {
+  const index: number[] = [];
+  const bsns: string[] = [];
+  const sources: string[] = [];
+  const types: string[] = [];
+  queries.forEach((q, i) => {
+    const joined = q.types.join(',');
+    for (const bsn of q.bsns) index.push(i), bsns.push(bsn), sources.push(q.source), types.push(joined);
+  });
+  const rows = await db.query<{ i: number; bsn: string; record_type: RecordType | null; record: unknown; persoon: Row['persoon']; synced_at: string | null; last_full_sync_at: string | null; last_reached_at: string | null }>(
     DOSSIERS_OF,
-    [bsns, source, types],
+    [index, bsns, sources, types],
   );
-  const out = new Map<string, PersonDossier>(bsns.map((b) => [b, { records: [], gesynchroniseerdOp: null, bronBereiktOp: null }]));
+  const out = queries.map((q) => new Map<string, PersonDossier>(q.bsns.map((b) => [b, { records: [], gesynchroniseerdOp: null, bronBereiktOp: null }])));
   for (const row of rows) {
-    const entry = out.get(row.bsn)!;
+    const entry = out[row.i].get(row.bsn)!;
     // Both drivers hand timestamptz out as ISO strings already (lib/db.ts), so they compare as text.
     entry.gesynchroniseerdOp = latest(entry.gesynchroniseerdOp, row.last_full_sync_at);
     entry.bronBereiktOp = row.last_reached_at;

@@ -4,7 +4,7 @@
  * every statement on them; sync writes through it, subgraphs, the policy layer and retention
  * read through it.
  */
-export { birthOf, deleteDossierRecords, dossiersOf, tombstoneDossierRecords, type PersonDossier, dossierSubjects, householdDossiers, recordsOfType, subjectsWithRecords, sweepDossier, upsertDossierRecords, type KnownBirth, type StoredRecord } from './dossier';
+export { birthOf, deleteDossierRecords, dossiersOf, dossiersOfMany, tombstoneDossierRecords, type DossierQuery, type PersonDossier, dossierSubjects, householdDossiers, recordsOfType, subjectsWithRecords, sweepDossier, upsertDossierRecords, type KnownBirth, type StoredRecord } from './dossier';
 export { PersonDirectory, type KnownPerson } from './person-directory';
 export { personsByBsn, sweepPersons, upsertPersons, type CopiedPerson } from './persons';
 export { versionOf } from './versions';

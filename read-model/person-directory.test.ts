@@ -64,6 +64,31 @@ describe('PersonDirectory', () => {
     expect((await directory.residents('B', partial.householdInCopy)).map((p) => p.record.burgerservicenummer)).toEqual([PARENT_ELSEWHERE, OUTSIDE]);
   });
 
+  it('reads a person with the household the copy holds whole in one query, and leaves the rest to the BRP', async () => {
+    const directory = new PersonDirectory(db, brp, () => new Date('2026-12-01T10:00:00Z'));
+    const found = await directory.withHouseholds([IN_COPY, PARENT_ELSEWHERE, OUTSIDE, UNKNOWN]);
+    expect(queries).toBe(1);
+    expect(asked).toEqual([[OUTSIDE, UNKNOWN]]);
+    expect([...found.keys()].sort()).toEqual([IN_COPY, PARENT_ELSEWHERE, OUTSIDE].sort());
+    // Whole in the copy: the members, as `residents` gives them.
+    const whole = found.get(IN_COPY)!;
+    expect(whole.residents).toEqual(await directory.residents('A', true));
+    expect(whole.residents!.map((p) => p.record.burgerservicenummer)).toEqual([HOUSEMATE, IN_COPY]);
+    // Not whole, or not in the copy at all: no members from the copy, which holds too few.
+    expect(found.get(PARENT_ELSEWHERE)).toMatchObject({ householdInCopy: false, residents: null });
+    expect(found.get(OUTSIDE)).toMatchObject({ householdInCopy: false, residents: null });
+    // The persons themselves as `persons` has them.
+    const { residents: _r, ...person } = whole;
+    expect(person).toEqual((await directory.persons([IN_COPY])).get(IN_COPY));
+  });
+
+  it('asks the BRP who lives at an address the copy does not hold whole, reading the copy once', async () => {
+    const directory = new PersonDirectory(db, brp);
+    const members = await directory.residents('B', false);
+    expect(members.map((p) => p.record.burgerservicenummer)).toEqual([PARENT_ELSEWHERE, OUTSIDE]);
+    expect(queries).toBe(1);
+  });
+
   it('knows only the copy without a BRP', async () => {
     const directory = new PersonDirectory(db);
     expect([...(await directory.persons([IN_COPY, OUTSIDE])).keys()]).toEqual([IN_COPY]);

@@ -1,7 +1,7 @@
 import type { PersoonRecord } from '../domain/records';
 import type { Queryable } from '../lib/db';
 import type { BrpSource } from '../sync/sources';
-import { personsAtAddresses, personsByBsn } from './persons';
+import { personsAtAddresses, personsByBsn, personsWithHousemates, type CopiedPerson } from './persons';
 
 /** A person as the BRP knows them: from the hub's copy, or fetched from the BRP for this request only. */
 export interface KnownPerson {
@@ -30,8 +30,36 @@ export class PersonDirectory {
   ) {}
 
   async persons(bsns: readonly string[]): Promise<Map<string, KnownPerson>> {
-    const copied = await personsByBsn(this.db, bsns);
-    const out = new Map<string, KnownPerson>([...copied].map(([bsn, p]) => [bsn, { record: p.record, syncedAt: p.syncedAt, householdInCopy: p.householdComplete }]));
+    return this.known(bsns, await personsByBsn(this.db, bsns));
+  }
+
+  /**
+   * Each person as `persons` has them, with their household where the copy holds it whole (else
+   * `residents` null: ask `residents`, which goes to the BRP). The copy is read in one query,
+   * whatever the answer: the person and the members together.
+   */
+  async withHouseholds(bsns: readonly string[]): Promise<Map<string, KnownPerson & { residents: KnownPerson[] | null }>> {
+    const copied = await personsWithHousemates(this.db, bsns);
+    const found = await this.known(bsns, new Map([...copied].map(([bsn, c]) => [bsn, c.person])));
+    return new Map([...found].map(([bsn, p]) => [bsn, { ...p, residents: copied.get(bsn)?.housemates?.map(fromCopy) ?? null }]));
+  }
+
+  /**
+   * Everyone registered at an adresseerbaar object. `completeInCopy`: whether the copy holds the
+   * whole household (KnownPerson.householdInCopy of the person it was asked for); otherwise the
+   * BRP is asked which BSNs live there, and those are looked up as `persons` does. Either way the
+   * copy is read in one query.
+   */
+  async residents(addressId: string, completeInCopy: boolean): Promise<KnownPerson[]> {
+    if (completeInCopy || !this.brp) return ((await personsAtAddresses(this.db, [addressId])).get(addressId) ?? []).map(fromCopy);
+    const bsns = await this.brp.zoekBsnsOpAdresseerbaarObject(addressId);
+    const found = await this.persons(bsns);
+    return [...found.values()].sort((a, b) => a.record.burgerservicenummer.localeCompare(b.record.burgerservicenummer));
+  }
+
+  /** `copied` with the persons it lacks asked of the BRP, for this request only. */
+  private async known(bsns: readonly string[], copied: Map<string, CopiedPerson>): Promise<Map<string, KnownPerson>> {
+    const out = new Map<string, KnownPerson>([...copied].map(([bsn, p]) => [bsn, fromCopy(p)]));
     const missing = bsns.filter((b) => !copied.has(b));
     if (missing.length && this.brp) {
       const at = this.now().toISOString();
@@ -39,17 +67,6 @@ export class PersonDirectory {
     }
     return out;
   }
-
-  /**
-   * Everyone registered at an adresseerbaar object. `completeInCopy`: whether the copy holds the
-   * whole household (KnownPerson.householdInCopy of the person it was asked for); otherwise the
-   * BRP is asked. The copy is read either way, for the same count of queries.
-   */
-  async residents(addressId: string, completeInCopy: boolean): Promise<KnownPerson[]> {
-    const copied = (await personsAtAddresses(this.db, [addressId])).get(addressId) ?? [];
-    if (completeInCopy || !this.brp) return copied.map((p) => ({ record: p.record, syncedAt: p.syncedAt, householdInCopy: p.householdComplete }));
-    const bsns = await this.brp.zoekBsnsOpAdresseerbaarObject(addressId);
-    const found = await this.persons(bsns);
-    return [...found.values()].sort((a, b) => a.record.burgerservicenummer.localeCompare(b.record.burgerservicenummer));
-  }
 }
+
+const fromCopy = (p: CopiedPerson): KnownPerson => ({ record: p.record, syncedAt: p.syncedAt, householdInCopy: p.householdComplete });

@@ -23,6 +23,34 @@ export async function personsByBsn(db: Queryable, bsns: readonly string[]): Prom
   return new Map(rows.map((r) => [r.bsn, { record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig }]));
 }
 
+/**
+ * The copy's persons with these BSNs, each with everyone registered at their address where the
+ * copy holds that household whole (themselves included, ordered by BSN), in one query: a
+ * household dossier's person and members in one round trip. Housemates null: not held whole.
+ */
+export async function personsWithHousemates(db: Queryable, bsns: readonly string[]): Promise<Map<string, { person: CopiedPerson; housemates: CopiedPerson[] | null }>> {
+  const rows = await db.query<{ asked: string; bsn: string; record: PersoonRecord; synced_at: string; huishouden_volledig: boolean }>(
+    `SELECT x.bsn AS asked, x.bsn, x.record, x.synced_at, x.huishouden_volledig FROM brp_persoon x WHERE x.bsn = ANY($1::text[])
+     UNION ALL
+     SELECT x.bsn, p.bsn, p.record, p.synced_at, p.huishouden_volledig
+       FROM brp_persoon x JOIN brp_persoon p ON p.adresseerbaar_object_id = x.adresseerbaar_object_id AND p.bsn <> x.bsn
+      WHERE x.bsn = ANY($1::text[]) AND x.huishouden_volledig
+     ORDER BY 1, 2`,
+    [bsns],
+  );
+  const out = new Map<string, { person: CopiedPerson; housemates: CopiedPerson[] | null }>();
+  for (const r of rows) {
+    const copied = { record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig };
+    if (r.asked === r.bsn) out.set(r.asked, { person: copied, housemates: null });
+  }
+  for (const r of rows) {
+    const entry = out.get(r.asked)!;
+    if (!entry.person.householdComplete) continue;
+    (entry.housemates ??= []).push({ record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig });
+  }
+  return out;
+}
+
 /** Everyone the copy has registered at each adresseerbaar object, ordered by BSN, in one query. */
 export async function personsAtAddresses(db: Queryable, addressIds: readonly string[]): Promise<Map<string, CopiedPerson[]>> {
   const rows = await db.query<{ aoid: string; record: PersoonRecord; synced_at: string; huishouden_volledig: boolean }>(

@@ -10,6 +10,7 @@ import { OpaqueIds } from '../../lib/opaque';
 import type { Policy } from '../../policy';
 import { PersonDirectory } from '../../read-model';
 import type { SubgraphDeps } from '../common/server';
+import { DossierReads } from '../common/dossier';
 import { brpSubgraph } from '.';
 import { resolvers } from './resolvers';
 import type { BrpLoaders, PersoonRow } from './loaders';
@@ -32,7 +33,7 @@ describe('brp subgraph: bron.verouderd', () => {
 
   const bronOf = async (bsn: string, staleAfterMs?: SubgraphDeps['staleAfterMs']) => {
     const clock = () => now;
-    const deps = { db, persons: new PersonDirectory(db, brp, clock), policy: { now: clock } as unknown as Policy, ids: new OpaqueIds('a test key for household ids, 32+ chars'), staleAfterMs };
+    const deps = { db, persons: new PersonDirectory(db, brp, clock), policy: { now: clock } as unknown as Policy, ids: new OpaqueIds('a test key for household ids, 32+ chars'), staleAfterMs, dossierReads: new DossierReads(db) };
     const loaders = brpSubgraph(deps).createLoaders({} as never) as BrpLoaders;
     const p = (await loaders.persoon.load(bsn)) as PersoonRow;
     const bron = (resolvers.Persoon as unknown as { bron: (p: PersoonRow, args: unknown, ctx: { loaders: BrpLoaders }) => { verouderd: boolean; bronBereiktOp: string | null } }).bron;

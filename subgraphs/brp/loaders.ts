@@ -12,6 +12,8 @@ export interface PersoonRow extends PersoonRecord {
 
 export interface BrpLoaders {
   persoon: DataLoader<string, PersoonRow | null>;
+  /** A person whose household is asked for: read with the members where the copy holds them whole, which `bewoners` then has. */
+  persoonMetHuishouden: DataLoader<string, PersoonRow | null>;
   /** Everyone registered at an adresseerbaar object, by its identification, and whether the copy holds them all. */
   bewoners: DataLoader<{ adresseerbaarObjectId: string; householdInCopy: boolean }, PersoonRow[], string>;
   /** The API's id of the household at an address: keyed, so not computable from the address. */
@@ -47,5 +49,21 @@ export function createBrpLoaders(persons: PersonDirectory, ids: OpaqueIds, fresh
       ),
     { cacheKeyFn: (k) => k.adresseerbaarObjectId },
   );
-  return { persoon, bewoners, householdId: (a) => ids.household(a), verouderd: (syncedAt) => isStale(syncedAt, freshness.now(), freshness.staleAfterMs) };
+  const persoonMetHuishouden = new DataLoader<string, PersoonRow | null>(async (bsns) => {
+    const known = await persons.withHouseholds(bsns);
+    return bsns.map((b) => {
+      const p = known.get(b);
+      if (!p) return null;
+      const found = row(p);
+      persoon.prime(b, found);
+      const aoid = p.record.adres?.adresseerbaarObjectId;
+      if (aoid && p.residents) {
+        const members = p.residents.map(row);
+        bewoners.prime({ adresseerbaarObjectId: aoid, householdInCopy: true }, members);
+        for (const m of members) persoon.prime(m.burgerservicenummer, m);
+      }
+      return found;
+    });
+  });
+  return { persoon, persoonMetHuishouden, bewoners, householdId: (a) => ids.household(a), verouderd: (syncedAt) => isStale(syncedAt, freshness.now(), freshness.staleAfterMs) };
 }

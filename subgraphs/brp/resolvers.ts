@@ -8,7 +8,7 @@ export const resolvers: Resolvers = {
   Query: {
     persoon: (_root, { burgerservicenummer }, ctx) => ctx.loaders.persoon.load(burgerservicenummer),
     async huishouden(_root, { burgerservicenummer }, ctx) {
-      const persoon = await ctx.loaders.persoon.load(burgerservicenummer);
+      const persoon = await ctx.loaders.persoonMetHuishouden.load(burgerservicenummer);
       if (!persoon?.adres) return null;
       return { id: ctx.loaders.householdId(persoon.adres.adresseerbaarObjectId), burgerservicenummer, adres: persoon.adres, householdInCopy: persoon.householdInCopy };
     },

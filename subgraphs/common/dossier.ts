@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { RecordType, SourceSystem } from '../../domain/record-types';
 import { DEFAULT_STALE_AFTER_MS } from '../../lib/config';
-import type { Db } from '../../lib/db';
-import { dossiersOf, type StoredRecord } from '../../read-model';
+import type { Queryable } from '../../lib/db';
+import type { RequestContext } from '../../policy';
+import { dossiersOfMany, type DossierQuery, type PersonDossier, type StoredRecord } from '../../read-model';
 import type { SubgraphContext, SubgraphDeps } from './server';
 import type { ResponseWarning } from './warnings';
 
@@ -64,11 +65,54 @@ export function persoonMetDossier<F extends string>(field: F) {
   } & { [K in F]: typeof load };
 }
 
+/** A read waiting in a join: its query, and how to answer it. */
+interface JoinedRead {
+  query: DossierQuery;
+  resolve(found: Map<string, PersonDossier>): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * The domain subgraphs' reads of dossier blocks, joined per gateway request. A household dossier
+ * asks all four domain subgraphs at once. In the hub's one process they are handed the very
+ * context object the gateway built for the request, so their reads in one turn of the event loop
+ * go to Postgres as one statement rather than one each. Only reads of the same request are ever
+ * joined: another request's answers never travel with them, nor wait for them. A subgraph asked
+ * over HTTP gets a context object of its own per request, and reads alone. The joined statement's
+ * trace span sits under the subgraph that asked first, and if it fails, each joined read fails
+ * (its part of the answer is SOURCE_UNAVAILABLE, as for a read of its own).
+ */
+export class DossierReads {
+  private readonly open = new WeakMap<RequestContext, JoinedRead[]>();
+
+  constructor(private readonly db: Queryable) {}
+
+  read(request: RequestContext, query: DossierQuery): Promise<Map<string, PersonDossier>> {
+    let reads = this.open.get(request);
+    if (!reads) {
+      const joined: JoinedRead[] = (reads = []);
+      this.open.set(request, joined);
+      // The subgraphs of one plan stage start together and reach their loaders without waiting
+      // on I/O, so by the end of this turn every one of them has asked.
+      setImmediate(() => {
+        this.open.delete(request);
+        dossiersOfMany(this.db, joined.map((r) => r.query)).then(
+          (found) => joined.forEach((r, i) => r.resolve(found[i])),
+          (err: unknown) => joined.forEach((r) => r.reject(err)),
+        );
+      });
+    }
+    const to = reads;
+    return new Promise((resolve, reject) => to.push({ query, resolve, reject }));
+  }
+}
+
 /**
  * One DataLoader per request and domain: all persons asked for in one tick are read with a
- * single query, freshness included, whatever the household size (no N+1).
+ * single query, freshness included, whatever the household size (no N+1); the request's other
+ * domains join that query (DossierReads).
  */
-export function createDomainLoaders(db: Db, source: SourceSystem, types: readonly RecordType[], freshness?: Freshness): DomainLoaders {
+export function createDomainLoaders(deps: Pick<SubgraphDeps, 'dossierReads'>, request: RequestContext, source: SourceSystem, types: readonly RecordType[], freshness?: Freshness): DomainLoaders {
   // Without a configured term (a bench of bare subgraphs): the defaults, on the system clock.
   const now = freshness?.now ?? (() => new Date());
   const term = freshness?.staleAfterMs ?? defaultStaleAfterMs(source);
@@ -76,7 +120,7 @@ export function createDomainLoaders(db: Db, source: SourceSystem, types: readonl
   return {
     warnings,
     dossier: new DataLoader(async (bsns) => {
-      const found = await dossiersOf(db, bsns, source, types);
+      const found = await deps.dossierReads.read(request, { bsns, source, types });
       const at = now();
       return bsns.map((b) => {
         const d = found.get(b)!;

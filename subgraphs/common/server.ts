@@ -14,6 +14,7 @@ import { loggableOperationName, silentLogger, type Logger } from '../../lib/log'
 import { apolloQueryOptions } from '../../lib/query-limits';
 import { apolloBuiltInsOff } from '../../lib/apollo';
 import { warningsPlugin, type ResponseWarning } from './warnings';
+import type { DossierReads } from './dossier';
 import { enforcePolicy, INTERNAL_CONTEXT_HEADER, type AccessRecorder, type InternalContextSigner, type Policy, type PolicyContext, type RequestContext } from '../../policy';
 import type { PersonDirectory } from '../../read-model';
 
@@ -33,6 +34,8 @@ export interface SubgraphDeps {
   audit?: AuditSource;
   /** Keyed household ids and sealed cursors. */
   ids: OpaqueIds;
+  /** The domain subgraphs' dossier reads, joined per request (common/dossier.ts). */
+  dossierReads: DossierReads;
   /** Per source, how long it may go unreached before answers call it stale (lib/config.ts staleAfterMs); unset: the defaults. */
   staleAfterMs?: Partial<Record<'BRP' | 'GWS' | 'JEUGD' | 'LAS', number>>;
 }

@@ -7,5 +7,5 @@ export const typeDefs = loadSubgraphSdl(__dirname, ['bron', 'omvang']);
 
 /** The `jeugd` subgraph: jeugdhulp from the Jeugd/CJG read model, on `Persoon.jeugd`. */
 export function jeugdSubgraph(deps: SubgraphDeps): SubgraphDefinition<DomainLoaders> {
-  return { name: 'jeugd', typeDefs, resolvers, createLoaders: () => createDomainLoaders(deps.db, 'JEUGD', ['JEUGDHULP'], freshnessOf(deps, 'JEUGD')) };
+  return { name: 'jeugd', typeDefs, resolvers, createLoaders: (request) => createDomainLoaders(deps, request, 'JEUGD', ['JEUGDHULP'], freshnessOf(deps, 'JEUGD')) };
 }

@@ -7,5 +7,5 @@ export const typeDefs = loadSubgraphSdl(__dirname, ['bron']);
 
 /** The `leerplicht` subgraph: LAS enrolments, absence reports and exemptions, on `Persoon.leerplicht`. */
 export function leerplichtSubgraph(deps: SubgraphDeps): SubgraphDefinition<DomainLoaders> {
-  return { name: 'leerplicht', typeDefs, resolvers, createLoaders: () => createDomainLoaders(deps.db, 'LAS', ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING'], freshnessOf(deps, 'LAS')) };
+  return { name: 'leerplicht', typeDefs, resolvers, createLoaders: (request) => createDomainLoaders(deps, request, 'LAS', ['LEERLING', 'INSCHRIJVING', 'VERZUIMMELDING', 'VRIJSTELLING'], freshnessOf(deps, 'LAS')) };
 }

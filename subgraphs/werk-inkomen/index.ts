@@ -7,5 +7,5 @@ export const typeDefs = loadSubgraphSdl(__dirname, ['bron']);
 
 /** The `werk-inkomen` subgraph: Participatiewet uitkeringen from the GWS read model, on `Persoon.werkEnInkomen`. */
 export function werkInkomenSubgraph(deps: SubgraphDeps): SubgraphDefinition<DomainLoaders> {
-  return { name: 'werk-inkomen', typeDefs, resolvers, createLoaders: () => createDomainLoaders(deps.db, 'GWS', ['UITKERING'], freshnessOf(deps, 'GWS')) };
+  return { name: 'werk-inkomen', typeDefs, resolvers, createLoaders: (request) => createDomainLoaders(deps, request, 'GWS', ['UITKERING'], freshnessOf(deps, 'GWS')) };
 }

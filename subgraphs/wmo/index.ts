@@ -7,5 +7,5 @@ export const typeDefs = loadSubgraphSdl(__dirname, ['bron', 'omvang']);
 
 /** The `wmo` subgraph: Wmo voorzieningen from the GWS read model, on `Persoon.wmo`. */
 export function wmoSubgraph(deps: SubgraphDeps): SubgraphDefinition<DomainLoaders> {
-  return { name: 'wmo', typeDefs, resolvers, createLoaders: () => createDomainLoaders(deps.db, 'GWS', ['WMO_VOORZIENING'], freshnessOf(deps, 'GWS')) };
+  return { name: 'wmo', typeDefs, resolvers, createLoaders: (request) => createDomainLoaders(deps, request, 'GWS', ['WMO_VOORZIENING'], freshnessOf(deps, 'GWS')) };
 }
