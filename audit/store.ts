@@ -104,8 +104,9 @@ export class AuditWriteError extends Error {
  * Group commit: while one INSERT is in flight, every `append` that arrives queues; when it
  * commits, everything queued goes into the next one (up to `maxBatch`). Under load, many requests
  * share one commit's round trip and fsync; when idle, what was appended in one turn of the event
- * loop is written at the end of that turn (no timer delays it). Each `append` resolves only when its own records have committed, so a caller that
- * awaits it knows they are durable before it answers.
+ * loop is written at the end of that turn (no timer delays it). Each `append` resolves only when
+ * its own records have committed, so a caller that awaits it knows they are durable before it
+ * answers.
  *
  * The store writes over a connection of its own (`Db.dedicated`), so audit writes never queue
  * behind read-model queries for a pool slot, and that connection carries a statement timeout of

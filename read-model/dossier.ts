@@ -39,9 +39,11 @@ type Row = { bsn: string; record_type: RecordType; record: unknown; persoon: Pic
 const BIRTH_OF_P = `CASE WHEN p.bsn IS NULL THEN NULL ELSE jsonb_build_object('geboortedatum', p.record->'geboortedatum', 'geboortedatumOnvolledig', p.record->'geboortedatumOnvolledig') END`;
 // The statements of the read path are built once: a query text put together per call would be
 // a new string each time, flattened and hashed again to find its prepared statement.
-// One row per (query, person), and per record of that person of the query's types. A query's
-// record types travel as one comma-separated text: each query has its own list, and Postgres has
-// no arrays of arrays of different lengths. Our record type names hold no commas.
+//
+// DOSSIERS_OF answers several queries at once: one row per (query, person), and one per record
+// of that person of the query's types. A query's record types travel as one comma-separated
+// text, since each query has its own list and Postgres has no arrays of arrays of different
+// lengths. Our record type names hold no commas.
 const DOSSIERS_OF = `SELECT q.i, q.bsn, d.record_type, d.record, ${BIRTH_OF_P} AS persoon, d.synced_at, s.last_full_sync_at, s.last_reached_at
    FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS q(i, bsn, source, types)
    LEFT JOIN dossier_record d ON d.bsn = q.bsn AND d.record_type = ANY(string_to_array(q.types, ','))

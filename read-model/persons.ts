@@ -14,13 +14,22 @@ export interface CopiedPerson {
   householdComplete: boolean;
 }
 
+/** The columns every read of the copy takes, as its rows come back. */
+interface PersonRow {
+  record: PersoonRecord;
+  synced_at: string;
+  huishouden_volledig: boolean;
+}
+
+const copied = (r: PersonRow): CopiedPerson => ({ record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig });
+
 /** The copy's persons with these BSNs, in one query. */
 export async function personsByBsn(db: Queryable, bsns: readonly string[]): Promise<Map<string, CopiedPerson>> {
-  const rows = await db.query<{ bsn: string; record: PersoonRecord; synced_at: string; huishouden_volledig: boolean }>(
+  const rows = await db.query<PersonRow & { bsn: string }>(
     'SELECT bsn, record, synced_at, huishouden_volledig FROM brp_persoon WHERE bsn = ANY($1::text[])',
     [bsns],
   );
-  return new Map(rows.map((r) => [r.bsn, { record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig }]));
+  return new Map(rows.map((r) => [r.bsn, copied(r)]));
 }
 
 /**
@@ -29,7 +38,7 @@ export async function personsByBsn(db: Queryable, bsns: readonly string[]): Prom
  * household dossier's person and members in one round trip. Housemates null: not held whole.
  */
 export async function personsWithHousemates(db: Queryable, bsns: readonly string[]): Promise<Map<string, { person: CopiedPerson; housemates: CopiedPerson[] | null }>> {
-  const rows = await db.query<{ asked: string; bsn: string; record: PersoonRecord; synced_at: string; huishouden_volledig: boolean }>(
+  const rows = await db.query<PersonRow & { asked: string; bsn: string }>(
     `SELECT x.bsn AS asked, x.bsn, x.record, x.synced_at, x.huishouden_volledig FROM brp_persoon x WHERE x.bsn = ANY($1::text[])
      UNION ALL
      SELECT x.bsn, p.bsn, p.record, p.synced_at, p.huishouden_volledig
@@ -39,26 +48,23 @@ export async function personsWithHousemates(db: Queryable, bsns: readonly string
     [bsns],
   );
   const out = new Map<string, { person: CopiedPerson; housemates: CopiedPerson[] | null }>();
-  for (const r of rows) {
-    const copied = { record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig };
-    if (r.asked === r.bsn) out.set(r.asked, { person: copied, housemates: null });
-  }
+  for (const r of rows) if (r.asked === r.bsn) out.set(r.asked, { person: copied(r), housemates: r.huishouden_volledig ? [] : null });
+  // The person among their housemates too, in BSN order with them.
   for (const r of rows) {
     const entry = out.get(r.asked)!;
-    if (!entry.person.householdComplete) continue;
-    (entry.housemates ??= []).push({ record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig });
+    entry.housemates?.push(r.asked === r.bsn ? entry.person : copied(r));
   }
   return out;
 }
 
 /** Everyone the copy has registered at each adresseerbaar object, ordered by BSN, in one query. */
 export async function personsAtAddresses(db: Queryable, addressIds: readonly string[]): Promise<Map<string, CopiedPerson[]>> {
-  const rows = await db.query<{ aoid: string; record: PersoonRecord; synced_at: string; huishouden_volledig: boolean }>(
+  const rows = await db.query<PersonRow & { aoid: string }>(
     'SELECT adresseerbaar_object_id AS aoid, record, synced_at, huishouden_volledig FROM brp_persoon WHERE adresseerbaar_object_id = ANY($1::text[]) ORDER BY bsn',
     [addressIds],
   );
   const byId = new Map<string, CopiedPerson[]>();
-  for (const r of rows) byId.set(r.aoid, [...(byId.get(r.aoid) ?? []), { record: r.record, syncedAt: r.synced_at, householdComplete: r.huishouden_volledig }]);
+  for (const r of rows) byId.set(r.aoid, [...(byId.get(r.aoid) ?? []), copied(r)]);
   return byId;
 }
 

@@ -37,16 +37,13 @@ export function createBrpLoaders(persons: PersonDirectory, ids: OpaqueIds, fresh
       return p ? row(p) : null;
     });
   });
+  // Members found with a household are worth remembering for their own Persoon fields in this request.
+  const remembered = (members: PersoonRow[]) => {
+    for (const m of members) persoon.prime(m.burgerservicenummer, m);
+    return members;
+  };
   const bewoners = new DataLoader<{ adresseerbaarObjectId: string; householdInCopy: boolean }, PersoonRow[], string>(
-    (keys) =>
-      Promise.all(
-        keys.map(async (k) => {
-          const members = (await persons.residents(k.adresseerbaarObjectId, k.householdInCopy)).map(row);
-          // Members found here are worth remembering for their own Persoon fields in this request.
-          for (const m of members) persoon.prime(m.burgerservicenummer, m);
-          return members;
-        }),
-      ),
+    (keys) => Promise.all(keys.map(async (k) => remembered((await persons.residents(k.adresseerbaarObjectId, k.householdInCopy)).map(row)))),
     { cacheKeyFn: (k) => k.adresseerbaarObjectId },
   );
   const persoonMetHuishouden = new DataLoader<string, PersoonRow | null>(async (bsns) => {
@@ -57,11 +54,7 @@ export function createBrpLoaders(persons: PersonDirectory, ids: OpaqueIds, fresh
       const found = row(p);
       persoon.prime(b, found);
       const aoid = p.record.adres?.adresseerbaarObjectId;
-      if (aoid && p.residents) {
-        const members = p.residents.map(row);
-        bewoners.prime({ adresseerbaarObjectId: aoid, householdInCopy: true }, members);
-        for (const m of members) persoon.prime(m.burgerservicenummer, m);
-      }
+      if (aoid && p.residents) bewoners.prime({ adresseerbaarObjectId: aoid, householdInCopy: true }, remembered(p.residents.map(row)));
       return found;
     });
   });
